@@ -2,7 +2,9 @@
  * The metadata store (Prisma over SQLite or PostgreSQL, chosen by DATABASE_URL).
  *
  *   const db = getDb();                 // the process-wide client
- *   await migrate(getConfig().databaseUrl);  // apply committed migrations
+ *
+ * Migrations are applied by start-up and tests through `@/lib/db/migrate` (kept out of
+ * this face so the web server never bundles the migration runner).
  *
  * Tests create their own client with `createDb(url)` against a fresh database.
  */
@@ -12,7 +14,6 @@ import { createDb, type Db } from "./client";
 export { createDb, type Db } from "./client";
 export type { ApiClient, AuditEvent, Group, GroupMember, User } from "./generated/sqlite/client";
 export { Prisma } from "./generated/sqlite/client";
-export { listMigrations, MigrationError, migrate } from "./migrate";
 
 // Kept on globalThis so hot reloads in development reuse one connection pool.
 const holder = globalThis as unknown as { __tarnDb?: Db };

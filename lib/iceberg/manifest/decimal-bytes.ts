@@ -1,6 +1,7 @@
 /**
- * Big-endian two's-complement bytes for decimals' unscaled values: Avro stores them in
- * a fixed of the precision's size, single-value binary in the fewest bytes.
+ * Avro stores a decimal's unscaled value in a `fixed` just big enough for its precision,
+ * sign-extended (Java's `TypeUtil.decimalRequiredBytes`). Reading any length is
+ * `fromTwosComplement` in `lib/iceberg/values`.
  */
 
 /** Fewest bytes that hold every unscaled value of a decimal of this precision. */
@@ -11,29 +12,15 @@ export function decimalRequiredBytes(precision: number): number {
   return bytes;
 }
 
-export function bytesToUnscaled(bytes: Uint8Array): bigint {
-  if (bytes.length === 0) return 0n;
-  let value = 0n;
-  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
-  const negative = (bytes[0] & 0x80) !== 0;
-  return negative ? value - (1n << BigInt(8 * bytes.length)) : value;
-}
-
-/** Minimal bytes when `size` is omitted, else sign-extended to exactly `size` bytes. */
-export function unscaledToBytes(value: bigint, size?: number): Uint8Array {
-  const length = size ?? minimalLength(value);
-  const out = new Uint8Array(length);
-  let rest = value;
-  for (let i = length - 1; i >= 0; i--) {
+/** Big-endian two's complement of `unscaled` in exactly `size` bytes. */
+export function toFixedTwosComplement(unscaled: bigint, size: number): Uint8Array {
+  const half = 1n << BigInt(size * 8 - 1);
+  if (unscaled < -half || unscaled >= half) throw new RangeError(`${unscaled} does not fit in ${size} bytes`);
+  const out = new Uint8Array(size);
+  let rest = BigInt.asUintN(size * 8, unscaled);
+  for (let i = size - 1; i >= 0; i--) {
     out[i] = Number(rest & 0xffn);
     rest >>= 8n;
   }
-  if (bytesToUnscaled(out) !== value) throw new RangeError(`${value} does not fit in ${length} bytes`);
   return out;
-}
-
-function minimalLength(value: bigint): number {
-  let length = 1;
-  while (value >= 1n << BigInt(8 * length - 1) || value < -(1n << BigInt(8 * length - 1))) length++;
-  return length;
 }

@@ -9,7 +9,8 @@
 import type { IcebergType, ListType, MapType, NestedField, PrimitiveType, StructType } from "../spec/types";
 import type { AvroField, AvroRecordSchema, AvroSchema } from "./avro/schema-json";
 import { decimalRequiredBytes } from "./decimal-bytes";
-import { parsePrimitive } from "./primitive-type";
+import { ManifestError } from "./errors";
+import { parsePrimitive } from "../values";
 
 /** Named Avro types must be defined once; later uses refer to them by name. */
 type DefinedNames = Set<string>;
@@ -89,8 +90,15 @@ function primitiveOf(type: PrimitiveType, defined: DefinedNames): AvroSchema {
       const size = decimalRequiredBytes(precision);
       return named(`decimal_${precision}_${scale}`, defined, { type: "fixed", size, logicalType: "decimal", precision, scale });
     }
-    default:
+    case "boolean":
+    case "int":
+    case "long":
+    case "float":
+    case "double":
+    case "string":
       return parsed.kind;
+    default:
+      throw new ManifestError("invalid-input", `type ${type} has no Avro form in a manifest`, { type });
   }
 }
 

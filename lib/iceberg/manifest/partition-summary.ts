@@ -4,7 +4,7 @@
  * single-value binary. Like Java's writer we count every entry, deleted ones included
  * (the summary only has to cover them, and a wider range is always safe).
  */
-import { compareValues, encodeSingleValue, isNaNValue } from "./partition-binary";
+import { compareValues, toBinary } from "../values";
 import type { FieldSummary, PartitionData, PartitionFieldType, PartitionValue } from "./types";
 
 export function summarizePartitions(
@@ -23,14 +23,15 @@ function summarizeField(field: PartitionFieldType, partitions: PartitionData[]):
   for (const partition of partitions) {
     const value = partition.get(field.fieldId) ?? null;
     if (value === null) containsNull = true;
-    else if (isNaNValue(value)) containsNan = true;
+    else if (typeof value === "number" && Number.isNaN(value)) containsNan = true;
     else {
+      // compareValues orders -0.0 before +0.0, as the spec requires of bounds.
       if (lower === undefined || compareValues(field.type, value, lower) < 0) lower = value;
       if (upper === undefined || compareValues(field.type, value, upper) > 0) upper = value;
     }
   }
   const summary: FieldSummary = { containsNull, containsNan };
-  if (lower !== undefined) summary.lowerBound = encodeSingleValue(field.type, lower);
-  if (upper !== undefined) summary.upperBound = encodeSingleValue(field.type, upper);
+  if (lower !== undefined) summary.lowerBound = toBinary(field.type, lower);
+  if (upper !== undefined) summary.upperBound = toBinary(field.type, upper);
   return summary;
 }

@@ -7,7 +7,8 @@
  * `spec/types.ts`: they stay far below 2^53, and reading one that does not is an error
  * rather than a silent loss of precision.
  */
-import type { FormatVersion, PartitionField, PrimitiveType } from "../spec/types";
+import type { FormatVersion, PartitionField, PrimitiveType, Schema } from "../spec/types";
+import type { PrimitiveValue } from "../values";
 
 export type ManifestContent = "data" | "deletes";
 
@@ -19,16 +20,11 @@ export type EntryStatus = "existing" | "added" | "deleted";
 export type FileFormat = "parquet" | "avro" | "orc" | "puffin";
 
 /**
- * A partition value in memory. The canonical representation belongs to
- * `lib/iceberg/values`; until it lands (see `partition-values.ts`):
- * - boolean → boolean; int, date (days) → number; float, double → number
- * - long, time, timestamp, timestamptz (µs), timestamp_ns, timestamptz_ns (ns) → bigint
- * - string → string; uuid → lower-case "8-4-4-4-12" string
- * - binary, fixed[L] → Uint8Array
- * - decimal(P,S) → Uint8Array: the unscaled value as minimal big-endian two's complement,
- *   the same bytes as its single-value binary form
+ * A partition value in memory: `lib/iceberg/values`' representation (ints and dates
+ * number, longs/times/timestamps bigint, decimals unscaled bigint, uuid lower-case
+ * string, fixed/binary Uint8Array). `partition-values.ts` maps it to and from Avro.
  */
-export type PartitionValue = boolean | number | bigint | string | Uint8Array;
+export type PartitionValue = PrimitiveValue;
 
 /**
  * A file's partition tuple, keyed by partition field id (≥ 1000) in the order of the
@@ -145,8 +141,8 @@ export interface ManifestMetadata {
   partitionSpec?: PartitionField[];
   /** The partition tuple's fields and Iceberg types, read off the Avro schema. */
   partitionType: PartitionFieldType[];
-  /** Parsed `schema` JSON (table schema in its spec JSON form), left to `spec/json`. */
-  schema?: unknown;
+  /** The table schema the manifest was written with; absent when missing or unreadable. */
+  schema?: Schema;
   schemaId?: number;
   /** Every key/value pair of the file, `avro.*` included, as written. */
   keyValue: Record<string, string>;

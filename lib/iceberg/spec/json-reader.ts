@@ -98,6 +98,12 @@ export class ObjectReader {
     return ObjectReader.of(this.required(key, note), this.pathOf(key));
   }
 
+  /** A required string → string map. */
+  stringMap(key: string, note?: string): Record<string, string> {
+    this.required(key, note);
+    return this.optionalStringMap(key) ?? {};
+  }
+
   /** A string → string map such as `properties` or a snapshot `summary`. */
   optionalStringMap(key: string): Record<string, string> | undefined {
     if (!this.has(key)) return undefined;
@@ -107,6 +113,13 @@ export class ObjectReader {
       Object.entries(map.json).map(([name, value]) => [name, asString(value, map.pathOf(name))]),
     );
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The 8-4-4-4-12 hex form of a UUID, in either case. */
+export function isUuid(text: string): boolean {
+  return UUID.test(text);
 }
 
 export function isJsonObject(value: unknown): value is JsonObject {

@@ -66,8 +66,9 @@ function readManifests(reader: ObjectReader, v1: boolean, snapshot: Snapshot): v
  * missing one as an append, which is what such early writers only ever did.
  */
 function readSummary(reader: ObjectReader, v1: boolean): SnapshotSummary {
-  if (!v1) reader.required("summary", " (required from format v2)");
-  const entries = reader.optionalStringMap("summary") ?? {};
+  const entries = v1
+    ? (reader.optionalStringMap("summary") ?? {})
+    : reader.stringMap("summary", " (required from format v2)");
   const operation = entries.operation ?? (v1 ? "append" : undefined);
   if (!OPERATIONS.includes(operation as (typeof OPERATIONS)[number])) {
     const problem =

@@ -7,7 +7,7 @@
  */
 import { IcebergValidationError } from "./errors";
 import type { JsonValue } from "./json";
-import { ObjectReader } from "./json-reader";
+import { isUuid, ObjectReader } from "./json-reader";
 import { readPartitionSpec, readSortOrder } from "./partition-json";
 import { readSchema } from "./schema-json";
 import {
@@ -54,8 +54,6 @@ const REQUIRED: Record<FormatVersion, string[]> = {
   2: REQUIRED_V2,
   3: REQUIRED_V2,
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function readTableMetadata(value: JsonValue): TableMetadata {
   const root = ObjectReader.of(value, "");
@@ -115,7 +113,7 @@ function checkRequiredFields(root: ObjectReader, formatVersion: FormatVersion): 
 
 function readUuid(root: ObjectReader, v1: boolean): string {
   const uuid = v1 ? (root.optionalString("table-uuid") ?? NIL_UUID) : root.string("table-uuid");
-  if (!UUID.test(uuid)) throw new IcebergValidationError("table-uuid", `not a UUID: "${uuid}"`);
+  if (!isUuid(uuid)) throw new IcebergValidationError("table-uuid", `not a UUID: "${uuid}"`);
   return uuid;
 }
 

@@ -1,0 +1,6 @@
+/** React Query keys for Admin data; a mutation invalidates exactly what it changed. */
+export const adminKeys = {
+  all: ["admin"] as const,
+  users: () => [...adminKeys.all, "users"] as const,
+  groups: () => [...adminKeys.all, "groups"] as const,
+};

@@ -1,0 +1,39 @@
+import { AppError } from "@/lib/errors";
+import { OPERATIONS, type Operation } from "./operations";
+import type { Principal } from "./principal";
+
+/** A decision and why: the reasons are what "why can X do this" shows. */
+export interface Decision {
+  allowed: boolean;
+  operation: Operation;
+  reasons: string[];
+}
+
+/** The one door: every read and write path asks here. */
+export function authorize(principal: Principal | null, operation: Operation): Decision {
+  if (!principal) return { allowed: false, operation, reasons: ["not signed in"] };
+  const rule = OPERATIONS[operation];
+  const roles: readonly string[] = rule.roles;
+  if (roles.includes(principal.role)) {
+    return { allowed: true, operation, reasons: [`role ${principal.role} may ${rule.describe}`] };
+  }
+  return {
+    allowed: false,
+    operation,
+    reasons: [`role ${principal.role} may not ${rule.describe} (needs ${rule.roles.join(" or ")})`],
+  };
+}
+
+export function describeOperation(operation: Operation): string {
+  return OPERATIONS[operation].describe;
+}
+
+/** Throws a person-readable AppError unless the principal may perform the operation. */
+export function requireAuthorized(principal: Principal | null, operation: Operation): Decision {
+  const decision = authorize(principal, operation);
+  if (decision.allowed) return decision;
+  if (!principal) throw new AppError("unauthenticated", "Please sign in first.");
+  throw new AppError("forbidden", `You do not have permission to ${describeOperation(operation)}.`, {
+    internal: decision.reasons.join("; "),
+  });
+}

@@ -1,0 +1,13 @@
+/**
+ * Access control: the one door every read and write path goes through.
+ *
+ *   const decision = authorize(principal, "admin.users.manage");   // { allowed, reasons }
+ *   requireAuthorized(principal, "admin.users.manage");             // throws AppError if not
+ *   await recordAudit(tx, principal, { action: "user.create", targetId: id });
+ *
+ * Nothing else in Tarn decides whether someone may do something.
+ */
+export { type AuditEntry, type AuditOutcome, listAuditEvents, recordAudit } from "./audit";
+export { authorize, type Decision, describeOperation, requireAuthorized } from "./authorize";
+export { isOperation, OPERATIONS, type Operation } from "./operations";
+export { isRole, type Principal, ROLES, type Role, SYSTEM, type SystemPrincipal, type UserPrincipal } from "./principal";

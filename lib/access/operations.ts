@@ -1,0 +1,36 @@
+/**
+ * Operations named by intent, and which roles satisfy each — privileges as data.
+ * Later issues add catalog operations (table.select, table.sample, rest.loadTable, …)
+ * whose decisions also consult grants; role rules stay the floor.
+ */
+import type { Role } from "./principal";
+
+interface OperationRule {
+  /** Shown to a person who is refused: "You do not have permission to <describe>." */
+  describe: string;
+  roles: readonly Role[];
+}
+
+const EVERYONE: readonly Role[] = ["admin", "steward", "analyst"];
+
+export const OPERATIONS = {
+  "studio.use": { describe: "use the studio", roles: EVERYONE },
+  "catalog.browse": { describe: "browse the catalog", roles: EVERYONE },
+  "notebooks.use": { describe: "use notebooks", roles: EVERYONE },
+  "permissions.open": { describe: "open Permissions", roles: ["admin", "steward"] },
+  "permissions.manage": { describe: "manage grants", roles: ["admin", "steward"] },
+  "ingestion.open": { describe: "open Ingestion", roles: ["admin"] },
+  "ingestion.manage": { describe: "manage ingestion sources", roles: ["admin"] },
+  "admin.open": { describe: "open Admin", roles: ["admin"] },
+  "admin.users.read": { describe: "list users and groups", roles: ["admin"] },
+  "admin.users.manage": { describe: "manage users", roles: ["admin"] },
+  "admin.groups.manage": { describe: "manage groups", roles: ["admin"] },
+  "admin.apiClients.manage": { describe: "manage API clients", roles: ["admin"] },
+  "audit.read": { describe: "read the audit log", roles: ["admin", "steward"] },
+} as const satisfies Record<string, OperationRule>;
+
+export type Operation = keyof typeof OPERATIONS;
+
+export function isOperation(value: string): value is Operation {
+  return Object.hasOwn(OPERATIONS, value);
+}

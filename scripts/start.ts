@@ -1,0 +1,37 @@
+/**
+ * `npm start`: prepare the embedded default (or whatever DATABASE_URL / TARN_DATA_DIR
+ * say), build if the code changed, and serve the studio. `--dev` serves with hot reload.
+ */
+import path from "node:path";
+import { redactUrl } from "@/lib/config";
+import { buildIfNeeded } from "./build-if-needed.ts";
+import { prepare } from "./prepare.ts";
+
+const dev = process.argv.includes("--dev");
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const { config, adminPassword } = await prepare(process.env);
+  if (!dev) buildIfNeeded();
+  // React and Next pick their build by NODE_ENV when first loaded: set it before importing them.
+  Object.assign(process.env, { NODE_ENV: dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" });
+  const { startServer } = await import("./server.ts");
+  const hostname = process.env.HOST || "0.0.0.0";
+  await startServer({ dir: ROOT, port: config.port, hostname, dev });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`\nTarn is running at http://localhost:${config.port}  (ready in ${seconds}s)`);
+  console.log(`  metadata: ${redactUrl(config.databaseUrl)}`);
+  console.log(`  data:     ${config.dataDir}`);
+  if (adminPassword) {
+    console.log("\n  First start: an admin account was created. Sign in with");
+    console.log("    username: admin");
+    console.log(`    password: ${adminPassword}`);
+    console.log("  This password is shown only now. Change it under your user menu → Change password.\n");
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`\nTarn could not start: ${(error as Error).message}`);
+  process.exit(1);
+});
