@@ -29,7 +29,9 @@ describe("bucket transform (§2)", () => {
 
   it("puts int and long, timestamp and timestamp_ns, in the same bucket", () => {
     for (const v of [-5, 0, 7, 2 ** 31 - 1]) {
-      expect(applyTransform("bucket[7]", "int", v)).toBe(applyTransform("bucket[7]", "long", BigInt(v)));
+      expect(applyTransform("bucket[7]", "int", v)).toBe(
+        applyTransform("bucket[7]", "long", BigInt(v)),
+      );
     }
     expect(applyTransform("bucket[7]", "timestamp_ns", 1510871468000001999n)).toBe(
       applyTransform("bucket[7]", "timestamp", 1510871468000001n),
@@ -37,7 +39,9 @@ describe("bucket transform (§2)", () => {
   });
 
   it("refuses types the spec does not bucket", () => {
-    expect(() => applyTransform("bucket[4]", "double", 1)).toThrow(/Cannot apply bucket\[4\] to a double/);
+    expect(() => applyTransform("bucket[4]", "double", 1)).toThrow(
+      /Cannot apply bucket\[4\] to a double/,
+    );
     expect(() => applyTransform("bucket[4]", "boolean", true)).toThrow();
   });
 });

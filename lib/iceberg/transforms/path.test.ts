@@ -30,7 +30,10 @@ describe("partition paths (§5)", () => {
     ["timestamp", "2017-12-01T10:12:55.038194", "ts_hour=2017-12-01-10/id_bucket=6"],
     ["timestamptz_ns", "2017-12-01T10:12:55.038194789-08:00", "ts_hour=2017-12-01-18/id_bucket=6"],
   ])("hour(ts), bucket[10](id) on %s %s → %s", (tsType, ts, path) => {
-    const values = [applyTransform("hour", tsType, coerceValue(tsType, ts)), applyTransform("bucket[10]", "int", 1)];
+    const values = [
+      applyTransform("hour", tsType, coerceValue(tsType, ts)),
+      applyTransform("bucket[10]", "int", 1),
+    ];
     expect(partitionPathForSpec(hourAndBucket, schema(tsType), values)).toBe(path);
   });
 
@@ -40,7 +43,10 @@ describe("partition paths (§5)", () => {
       { name: "data_trunc", transform: "truncate[10]", sourceType: "string" },
     ];
     const v = "a/b/c/d";
-    const values = [applyTransform("identity", "string", v), applyTransform("truncate[10]", "string", v)];
+    const values = [
+      applyTransform("identity", "string", v),
+      applyTransform("truncate[10]", "string", v),
+    ];
     expect(partitionPath(fields, values)).toBe("data=a%2Fb%2Fc%2Fd/data_trunc=a%2Fb%2Fc%2Fd");
   });
 
@@ -58,15 +64,20 @@ describe("partition paths (§5)", () => {
     ["day", "col", "col_day", "col_day"],
     ["hour", "col", "col_hour", "col_hour"],
     ["void", "col", "col_null", "col_null"],
-  ])("default name of %s(%s) is %s (builder) / %s (evolution)", (transform, col, builder, evolution) => {
-    expect(defaultPartitionName(transform, col, { withParameter: false })).toBe(builder);
-    expect(defaultPartitionName(transform, col)).toBe(evolution);
-  });
+  ])(
+    "default name of %s(%s) is %s (builder) / %s (evolution)",
+    (transform, col, builder, evolution) => {
+      expect(defaultPartitionName(transform, col, { withParameter: false })).toBe(builder);
+      expect(defaultPartitionName(transform, col)).toBe(evolution);
+    },
+  );
 });
 
 describe("partition path details", () => {
   it("writes null as the string null, and URL-encodes like Java's URLEncoder", () => {
-    expect(partitionPath([{ name: "x", transform: "identity", sourceType: "int" }], [null])).toBe("x=null");
+    expect(partitionPath([{ name: "x", transform: "identity", sourceType: "int" }], [null])).toBe(
+      "x=null",
+    );
     expect(escapePathPart("a b*c.d-e_f~g!h(i)'☃")).toBe("a+b*c.d-e_f%7Eg%21h%28i%29%27%E2%98%83");
   });
 
@@ -79,13 +90,18 @@ describe("partition path details", () => {
         { sourceId: 1, fieldId: 1002, name: "id_x", transform: "zorder" },
       ],
     };
-    expect(partitionStructType(spec, schema("timestamptz")).fields.map((f) => [f.id, f.type])).toEqual([
+    expect(
+      partitionStructType(spec, schema("timestamptz")).fields.map((f) => [f.id, f.type]),
+    ).toEqual([
       [1000, "date"],
       [1001, "string"],
       [1002, "string"],
     ]);
-    expect(() => partitionStructType({ specId: 2, fields: [{ ...spec.fields[0], sourceId: 9 }] }, schema("date"))).toThrow(
-      /source column 9/,
-    );
+    expect(() =>
+      partitionStructType(
+        { specId: 2, fields: [{ ...spec.fields[0], sourceId: 9 }] },
+        schema("date"),
+      ),
+    ).toThrow(/source column 9/);
   });
 });

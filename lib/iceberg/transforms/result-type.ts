@@ -83,5 +83,9 @@ export function resultType(transform: Transform | string, sourceType: string): s
 
 export function unsupportedType(t: Transform, sourceType: string): TransformError {
   const name = transformToString(t);
-  return new TransformError("unsupported-type", name, `Cannot apply ${name} to a ${sourceType} column`);
+  return new TransformError(
+    "unsupported-type",
+    name,
+    `Cannot apply ${name} to a ${sourceType} column`,
+  );
 }

@@ -6,16 +6,24 @@ import { toHumanString } from "./human";
 const TS = 1512151975038194n; // 2017-12-01T18:12:55.038194
 
 // spec-vectors.md §4 — year/month/day/hour (PyIceberg test_time_apply_method and friends)
-const SECTION_4: [transform: string, type: string, input: PrimitiveValue, output: number, human: string | null][] = [
+const SECTION_4: [
+  transform: string,
+  type: string,
+  input: PrimitiveValue,
+  output: number,
+  human: string | null,
+][] = [
   ["day", "date", 17501, 17501, "2017-12-01"],
   ["month", "date", 17501, 575, "2017-12"],
   ["year", "date", 17501, 47, "2017"],
-  ...["timestamp", "timestamptz"].flatMap((type): [string, string, PrimitiveValue, number, string | null][] => [
-    ["year", type, TS, 47, null],
-    ["month", type, TS, 575, null],
-    ["day", type, TS, 17501, null],
-    ["hour", type, TS, 420042, "2017-12-01-18"],
-  ]),
+  ...["timestamp", "timestamptz"].flatMap(
+    (type): [string, string, PrimitiveValue, number, string | null][] => [
+      ["year", type, TS, 47, null],
+      ["month", type, TS, 575, null],
+      ["day", type, TS, 17501, null],
+      ["hour", type, TS, 420042, "2017-12-01-18"],
+    ],
+  ),
   ["year", "date", -1, -1, "1969"],
   ["month", "date", -1, -1, "1969-12"],
   ["day", "date", -1, -1, "1969-12-31"],
@@ -49,9 +57,12 @@ describe("time transforms (§4)", () => {
     ["decimal(9,2)", -150n, "-1.50"],
     ["fixed[3]", new TextEncoder().encode("foo"), "Zm9v"],
     ["string", null, "null"],
-  ] as [string, PrimitiveValue | null, string][])("identity human string of %s %o is %s", (type, value, human) => {
-    expect(toHumanString("identity", type, value)).toBe(human);
-  });
+  ] as [string, PrimitiveValue | null, string][])(
+    "identity human string of %s %o is %s",
+    (type, value, human) => {
+      expect(toHumanString("identity", type, value)).toBe(human);
+    },
+  );
 
   it("floors well before the epoch and handles nanoseconds", () => {
     expect(applyTransform("year", "date", -365)).toBe(-1);

@@ -16,13 +16,17 @@ import type { TimeTransform } from "./transform";
 export function applyTime(transform: TimeTransform, type: string, value: PrimitiveValue): number {
   const kind = parsePrimitive(type).kind;
   if (transform.kind === "hour") return Number(floorDivBig(toMicros(kind, value), MICROS_PER_HOUR));
-  const days = kind === "date" ? (value as number) : Number(floorDivBig(toMicros(kind, value), MICROS_PER_DAY));
+  const days =
+    kind === "date"
+      ? (value as number)
+      : Number(floorDivBig(toMicros(kind, value), MICROS_PER_DAY));
   if (transform.kind === "day") return days;
   const { year, month } = civilFromDays(days);
   return transform.kind === "year" ? year - 1970 : (year - 1970) * 12 + (month - 1);
 }
 
 function toMicros(kind: string, value: PrimitiveValue): bigint {
-  if (kind === "timestamp_ns" || kind === "timestamptz_ns") return floorDivBig(value as bigint, 1000n);
+  if (kind === "timestamp_ns" || kind === "timestamptz_ns")
+    return floorDivBig(value as bigint, 1000n);
   return value as bigint;
 }

@@ -26,7 +26,11 @@ export function parseTransform(text: string): Transform {
   if (!m) return { kind: "unknown", text };
   const n = Number(m[2]);
   if (!Number.isSafeInteger(n) || n <= 0 || n > 2 ** 31 - 1) {
-    throw new TransformError("invalid-transform", text, `Invalid transform "${text}": ${m[1]} needs a positive int`);
+    throw new TransformError(
+      "invalid-transform",
+      text,
+      `Invalid transform "${text}": ${m[1]} needs a positive int`,
+    );
   }
   return m[1] === "bucket" ? { kind: "bucket", numBuckets: n } : { kind: "truncate", width: n };
 }

@@ -16,7 +16,12 @@ const INTEGER_W10: [number, number][] = [
 
 // spec-vectors.md §3 — truncate[W]
 const SECTION_3: [type: string, width: number, input: PrimitiveValue, output: PrimitiveValue][] = [
-  ...INTEGER_W10.map(([i, o]): [string, number, PrimitiveValue, PrimitiveValue] => ["int", 10, i, o]),
+  ...INTEGER_W10.map(([i, o]): [string, number, PrimitiveValue, PrimitiveValue] => [
+    "int",
+    10,
+    i,
+    o,
+  ]),
   ...INTEGER_W10.map(([i, o]): [string, number, PrimitiveValue, PrimitiveValue] => [
     "long",
     10,
