@@ -15,7 +15,8 @@ export function decimalRequiredBytes(precision: number): number {
 /** Big-endian two's complement of `unscaled` in exactly `size` bytes. */
 export function toFixedTwosComplement(unscaled: bigint, size: number): Uint8Array {
   const half = 1n << BigInt(size * 8 - 1);
-  if (unscaled < -half || unscaled >= half) throw new RangeError(`${unscaled} does not fit in ${size} bytes`);
+  if (unscaled < -half || unscaled >= half)
+    throw new RangeError(`${unscaled} does not fit in ${size} bytes`);
   const out = new Uint8Array(size);
   let rest = BigInt.asUintN(size * 8, unscaled);
   for (let i = size - 1; i >= 0; i--) {

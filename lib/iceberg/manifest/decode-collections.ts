@@ -29,9 +29,14 @@ export function decodeIntMap<T>(
 }
 
 function keyValueNames(arraySchema: AvroSchema, ids: { key: number; value: number }) {
-  const items = typeof arraySchema === "object" && !Array.isArray(arraySchema) ? arraySchema.items : undefined;
+  const items =
+    typeof arraySchema === "object" && !Array.isArray(arraySchema) ? arraySchema.items : undefined;
   const record = items === undefined ? undefined : asRecord(items);
-  if (!record) throw new ManifestError("invalid-value", "map field is neither an Avro map nor an array of records");
+  if (!record)
+    throw new ManifestError(
+      "invalid-value",
+      "map field is neither an Avro map nor an array of records",
+    );
   const byId = (id: number, fallback: string) =>
     record.fields.find((f) => f["field-id"] === id)?.name ??
     record.fields.find((f) => f.name === fallback)?.name ??

@@ -5,7 +5,11 @@ import { omitUndefined } from "./omit-undefined";
 import { decodePartition, type PartitionSlot } from "./partition-layout";
 import type { DataFile, DataFileContent, FileFormat } from "./types";
 
-const CONTENT: Record<number, DataFileContent> = { 0: "data", 1: "position-deletes", 2: "equality-deletes" };
+const CONTENT: Record<number, DataFileContent> = {
+  0: "data",
+  1: "position-deletes",
+  2: "equality-deletes",
+};
 const FORMATS = new Set<string>(["parquet", "avro", "orc", "puffin"]);
 
 export function decodeDataFile(
@@ -24,7 +28,11 @@ export function decodeDataFile(
     recordCount: reader.number(103, "record_count"),
     fileSizeInBytes: reader.number(104, "file_size_in_bytes"),
   };
-  return { ...file, ...omitUndefined(metrics(reader, where)), ...omitUndefined(extras(reader, where)) };
+  return {
+    ...file,
+    ...omitUndefined(metrics(reader, where)),
+    ...omitUndefined(extras(reader, where)),
+  };
 }
 
 function metrics(reader: FieldReader, where: string) {
@@ -63,5 +71,7 @@ function content(reader: FieldReader): DataFileContent {
 
 function fileFormat(reader: FieldReader): FileFormat {
   const format = reader.string(101, "file_format").toLowerCase();
-  return FORMATS.has(format) ? (format as FileFormat) : reader.fail(`unknown file format "${format}"`);
+  return FORMATS.has(format)
+    ? (format as FileFormat)
+    : reader.fail(`unknown file format "${format}"`);
 }

@@ -14,7 +14,8 @@ export function decodeManifestFile(
   // A v1 list has no content or sequence numbers: "use 0 when reading v1 manifest
   // lists", and v1 lists hold data manifests only. An upgraded table keeps the v1 lists
   // of its old snapshots, so the file's own schema decides, not only the table version.
-  const v1Field = (id: number) => reader.raw(id) === undefined && (formatVersion === 1 || !reader.has(id));
+  const v1Field = (id: number) =>
+    reader.raw(id) === undefined && (formatVersion === 1 || !reader.has(id));
   const manifest: ManifestFile = {
     path: reader.string(500, "manifest_path"),
     length: reader.number(501, "manifest_length"),
@@ -55,7 +56,11 @@ export function summaryIndexOf(partitionsIndex: FieldIndex): FieldIndex | undefi
   return record ? indexFields(record, IDS_BY_NAME.fieldSummary) : undefined;
 }
 
-function decodeSummaries(value: unknown, index: FieldIndex, parent: FieldReader): FieldSummary[] | undefined {
+function decodeSummaries(
+  value: unknown,
+  index: FieldIndex,
+  parent: FieldReader,
+): FieldSummary[] | undefined {
   if (value === undefined) return undefined;
   return (value as Record<string, unknown>[]).map((raw, i) => {
     if (raw === null) return parent.fail(`partition summary ${i} is null`);

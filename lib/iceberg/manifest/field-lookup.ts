@@ -18,12 +18,16 @@ export interface FieldSlot {
 
 export type FieldIndex = ReadonlyMap<number, FieldSlot>;
 
-export function indexFields(record: AvroRecordSchema, idsByName: Readonly<Record<string, number>>): FieldIndex {
+export function indexFields(
+  record: AvroRecordSchema,
+  idsByName: Readonly<Record<string, number>>,
+): FieldIndex {
   const withIds = record.fields.some((field) => typeof field["field-id"] === "number");
   const index = new Map<number, FieldSlot>();
   for (const field of record.fields) {
     const id = withIds ? field["field-id"] : idsByName[field.name];
-    if (typeof id === "number" && !index.has(id)) index.set(id, { name: field.name, schema: field.type });
+    if (typeof id === "number" && !index.has(id))
+      index.set(id, { name: field.name, schema: field.type });
   }
   return index;
 }
@@ -32,7 +36,10 @@ export function indexFields(record: AvroRecordSchema, idsByName: Readonly<Record
 export function nestedRecord(index: FieldIndex, id: number, what: string): AvroRecordSchema {
   const slot = index.get(id);
   const record = slot ? asRecord(slot.schema) : undefined;
-  if (!record) throw new ManifestError("missing-field", `schema has no ${what} struct (field id ${id})`, { id });
+  if (!record)
+    throw new ManifestError("missing-field", `schema has no ${what} struct (field id ${id})`, {
+      id,
+    });
   return record;
 }
 
@@ -65,9 +72,13 @@ export class FieldReader {
   required(id: number, label: string): unknown {
     const value = this.raw(id);
     if (value === undefined) {
-      throw new ManifestError("missing-field", `${this.where}: required field ${label} (id ${id}) is missing`, {
-        id,
-      });
+      throw new ManifestError(
+        "missing-field",
+        `${this.where}: required field ${label} (id ${id}) is missing`,
+        {
+          id,
+        },
+      );
     }
     return value;
   }
@@ -118,7 +129,10 @@ export class FieldReader {
 export function toSafeNumber(value: unknown, what: string): number {
   const n = typeof value === "bigint" ? Number(value) : (value as number);
   if (typeof n !== "number" || !Number.isSafeInteger(n)) {
-    throw new ManifestError("invalid-value", `${what}: ${String(value)} is not an integer below 2^53`);
+    throw new ManifestError(
+      "invalid-value",
+      `${what}: ${String(value)} is not an integer below 2^53`,
+    );
   }
   return n;
 }

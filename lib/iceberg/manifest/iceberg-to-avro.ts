@@ -6,7 +6,14 @@
  * records marked `logicalType: "map"`; dates, times, timestamps, decimals and uuids use
  * Avro logical types.
  */
-import type { IcebergType, ListType, MapType, NestedField, PrimitiveType, StructType } from "../spec/types";
+import type {
+  IcebergType,
+  ListType,
+  MapType,
+  NestedField,
+  PrimitiveType,
+  StructType,
+} from "../spec/types";
 import type { AvroField, AvroRecordSchema, AvroSchema } from "./avro/schema-json";
 import { decimalRequiredBytes } from "./decimal-bytes";
 import { ManifestError } from "./errors";
@@ -44,7 +51,11 @@ function typeOf(type: IcebergType, recordName: string, defined: DefinedNames): A
 
 function listOf(list: ListType, defined: DefinedNames): AvroSchema {
   const element = typeOf(list.element, `r${list.elementId}`, defined);
-  return { type: "array", items: list.elementRequired ? element : ["null", element], "element-id": list.elementId };
+  return {
+    type: "array",
+    items: list.elementRequired ? element : ["null", element],
+    "element-id": list.elementId,
+  };
 }
 
 function mapOf(map: MapType, defined: DefinedNames): AvroSchema {
@@ -77,10 +88,18 @@ function primitiveOf(type: PrimitiveType, defined: DefinedNames): AvroSchema {
       return { type: "long", logicalType: "time-micros" };
     case "timestamp":
     case "timestamptz":
-      return { type: "long", logicalType: "timestamp-micros", "adjust-to-utc": parsed.kind === "timestamptz" };
+      return {
+        type: "long",
+        logicalType: "timestamp-micros",
+        "adjust-to-utc": parsed.kind === "timestamptz",
+      };
     case "timestamp_ns":
     case "timestamptz_ns":
-      return { type: "long", logicalType: "timestamp-nanos", "adjust-to-utc": parsed.kind === "timestamptz_ns" };
+      return {
+        type: "long",
+        logicalType: "timestamp-nanos",
+        "adjust-to-utc": parsed.kind === "timestamptz_ns",
+      };
     case "uuid":
       return named("uuid_fixed", defined, { type: "fixed", size: 16, logicalType: "uuid" });
     case "fixed":
@@ -88,7 +107,13 @@ function primitiveOf(type: PrimitiveType, defined: DefinedNames): AvroSchema {
     case "decimal": {
       const { precision, scale } = parsed;
       const size = decimalRequiredBytes(precision);
-      return named(`decimal_${precision}_${scale}`, defined, { type: "fixed", size, logicalType: "decimal", precision, scale });
+      return named(`decimal_${precision}_${scale}`, defined, {
+        type: "fixed",
+        size,
+        logicalType: "decimal",
+        precision,
+        scale,
+      });
     }
     case "boolean":
     case "int":
@@ -98,11 +123,17 @@ function primitiveOf(type: PrimitiveType, defined: DefinedNames): AvroSchema {
     case "string":
       return parsed.kind;
     default:
-      throw new ManifestError("invalid-input", `type ${type} has no Avro form in a manifest`, { type });
+      throw new ManifestError("invalid-input", `type ${type} has no Avro form in a manifest`, {
+        type,
+      });
   }
 }
 
-function named(name: string, defined: DefinedNames, definition: Record<string, unknown>): AvroSchema {
+function named(
+  name: string,
+  defined: DefinedNames,
+  definition: Record<string, unknown>,
+): AvroSchema {
   if (defined.has(name)) return name;
   defined.add(name);
   return { ...definition, name } as AvroSchema;

@@ -7,7 +7,10 @@
 import { ManifestError } from "./errors";
 import type { ManifestEntry, ManifestFile, ResolvedManifestEntry } from "./types";
 
-export function resolveEntryInheritance(entry: ManifestEntry, manifest: ManifestFile): ResolvedManifestEntry {
+export function resolveEntryInheritance(
+  entry: ManifestEntry,
+  manifest: ManifestFile,
+): ResolvedManifestEntry {
   // The spec inherits sequence numbers for ADDED entries only. Like Java we also
   // inherit when the manifest's sequence number is 0: that is a v1 manifest, whose
   // files all have sequence number 0 whatever their status.
@@ -20,7 +23,8 @@ export function resolveEntryInheritance(entry: ManifestEntry, manifest: Manifest
       { manifest: manifest.path, file: entry.dataFile.filePath },
     );
   }
-  const fileSequenceNumber = entry.fileSequenceNumber ?? (inherits ? manifest.sequenceNumber : undefined);
+  const fileSequenceNumber =
+    entry.fileSequenceNumber ?? (inherits ? manifest.sequenceNumber : undefined);
   return {
     ...entry,
     snapshotId: entry.snapshotId ?? manifest.addedSnapshotId,
@@ -34,11 +38,18 @@ export function resolveEntryInheritance(entry: ManifestEntry, manifest: Manifest
  * data file without one gets the manifest's `first_row_id` plus the record counts of
  * the files before it that had none either.
  */
-export function resolveManifestEntries(entries: ManifestEntry[], manifest: ManifestFile): ResolvedManifestEntry[] {
+export function resolveManifestEntries(
+  entries: ManifestEntry[],
+  manifest: ManifestFile,
+): ResolvedManifestEntry[] {
   let nextRowId = manifest.content === "data" ? manifest.firstRowId : undefined;
   return entries.map((entry) => {
     const resolved = resolveEntryInheritance(entry, manifest);
-    if (nextRowId === undefined || entry.dataFile.content !== "data" || entry.dataFile.firstRowId !== undefined) {
+    if (
+      nextRowId === undefined ||
+      entry.dataFile.content !== "data" ||
+      entry.dataFile.firstRowId !== undefined
+    ) {
       return resolved;
     }
     const firstRowId = nextRowId;

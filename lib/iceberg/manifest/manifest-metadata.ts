@@ -3,10 +3,16 @@
  * writers (Impala's rewrite script, BigQuery) keep none of Iceberg's keys, so every
  * parsed value is optional and the raw pairs are always kept.
  */
-import type { FormatVersion, PartitionField } from "../spec/types";
-import { parsePartitionFields } from "./iceberg-json";
+import { type JsonValue, parseJson, readSchema } from "../spec";
+import { readPartitionFields } from "../spec/partition-json";
+import type { FormatVersion, PartitionField, Schema } from "../spec/types";
 import { omitUndefined } from "./omit-undefined";
-import type { ManifestContent, ManifestListMetadata, ManifestMetadata, PartitionFieldType } from "./types";
+import type {
+  ManifestContent,
+  ManifestListMetadata,
+  ManifestMetadata,
+  PartitionFieldType,
+} from "./types";
 
 export function parseListMetadata(keyValue: Record<string, string>): ManifestListMetadata {
   const parent = keyValue["parent-snapshot-id"];
@@ -31,8 +37,8 @@ export interface ManifestMetadataInput {
 
 export function parseManifestMetadata(input: ManifestMetadataInput): ManifestMetadata {
   const { keyValue } = input;
-  const schema = parseJson(keyValue.schema);
-  const schemaIdFromSchema = (schema as { "schema-id"?: unknown } | undefined)?.["schema-id"];
+  const schemaId = parseInteger(keyValue["schema-id"]);
+  const schema = schemaOf(keyValue.schema, schemaId);
   return omitUndefined({
     formatVersion: parseFormatVersion(keyValue["format-version"]) ?? input.inferredFormatVersion,
     content: parseContent(keyValue.content),
@@ -40,15 +46,42 @@ export function parseManifestMetadata(input: ManifestMetadataInput): ManifestMet
     partitionSpec: input.partitionSpec,
     partitionType: input.partitionType,
     schema,
-    schemaId: parseInteger(keyValue["schema-id"]) ?? (typeof schemaIdFromSchema === "number" ? schemaIdFromSchema : undefined),
+    schemaId: schemaId ?? schema?.schemaId,
     keyValue,
   });
 }
 
-/** The `partition-spec` key, parsed; undefined when absent or unreadable. */
+/**
+ * The `partition-spec` key: normally the fields array; some old writers put the whole
+ * spec object. v1 fields may lack ids (then 1000, 1001, …). Undefined when absent or
+ * unreadable — a manifest stays readable without it.
+ */
 export function partitionSpecOf(keyValue: Record<string, string>): PartitionField[] | undefined {
-  const json = keyValue["partition-spec"];
-  return json === undefined ? undefined : parsePartitionFields(json);
+  const parsed = tryParseJson(keyValue["partition-spec"]);
+  const fields = Array.isArray(parsed)
+    ? parsed
+    : (parsed as { fields?: JsonValue } | undefined)?.fields;
+  if (!Array.isArray(fields)) return undefined;
+  return attempt(() => readPartitionFields(fields, "partition-spec", { fieldIdsOptional: true }));
+}
+
+/** The `schema` key, read by the spec module (v1 schemas may lack `schema-id`). */
+function schemaOf(json: string | undefined, schemaId: number | undefined): Schema | undefined {
+  const parsed = tryParseJson(json);
+  if (parsed === undefined) return undefined;
+  return attempt(() => readSchema(parsed, "schema", { defaultSchemaId: schemaId ?? 0 }));
+}
+
+function tryParseJson(text: string | undefined): JsonValue | undefined {
+  return text === undefined ? undefined : attempt(() => parseJson(text));
+}
+
+function attempt<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 function parseContent(value: string | undefined): ManifestContent {
@@ -68,13 +101,4 @@ function parseInteger(value: string | undefined): number | undefined {
 function parseBigint(value: string | undefined): bigint | undefined {
   if (value === undefined || !/^-?\d+$/.test(value.trim())) return undefined;
   return BigInt(value.trim());
-}
-
-function parseJson(value: string | undefined): unknown {
-  if (value === undefined) return undefined;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return undefined;
-  }
 }

@@ -4,11 +4,28 @@
  * are derived from these (`iceberg-to-avro.ts`), and so are the names we fall back to
  * for files whose writer put no field ids in the schema.
  */
-import type { FormatVersion, IcebergType, ListType, MapType, NestedField, StructType } from "../spec/types";
+import type {
+  FormatVersion,
+  IcebergType,
+  ListType,
+  MapType,
+  NestedField,
+  StructType,
+} from "../spec/types";
 import type { PartitionFieldType } from "./types";
 
-const required = (id: number, name: string, type: IcebergType): NestedField => ({ id, name, required: true, type });
-const optional = (id: number, name: string, type: IcebergType): NestedField => ({ id, name, required: false, type });
+const required = (id: number, name: string, type: IcebergType): NestedField => ({
+  id,
+  name,
+  required: true,
+  type,
+});
+const optional = (id: number, name: string, type: IcebergType): NestedField => ({
+  id,
+  name,
+  required: false,
+  type,
+});
 const struct = (fields: NestedField[]): StructType => ({ type: "struct", fields });
 const intMap = (keyId: number, valueId: number, value: IcebergType): MapType => ({
   type: "map",
@@ -63,7 +80,10 @@ export function manifestFileStruct(version: FormatVersion): StructType {
 }
 
 /** `manifest_entry`, the row of a manifest, for a given partition tuple. */
-export function manifestEntryStruct(version: FormatVersion, partition: PartitionFieldType[]): StructType {
+export function manifestEntryStruct(
+  version: FormatVersion,
+  partition: PartitionFieldType[],
+): StructType {
   const tracking =
     version === 1
       ? [required(1, "snapshot_id", "long")]

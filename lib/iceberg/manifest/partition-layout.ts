@@ -31,7 +31,10 @@ export function decodePartition(layout: PartitionSlot[], value: unknown): Partit
   const partition: PartitionData = new Map();
   for (const slot of layout) {
     const raw = record[slot.avroName];
-    partition.set(slot.fieldId, raw === null || raw === undefined ? null : fromAvroValue(slot.type, raw));
+    partition.set(
+      slot.fieldId,
+      raw === null || raw === undefined ? null : fromAvroValue(slot.type, raw),
+    );
   }
   return partition;
 }

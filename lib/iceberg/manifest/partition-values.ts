@@ -4,7 +4,13 @@
  * each Iceberg type is laid out in Avro.
  */
 import type { PrimitiveType } from "../spec/types";
-import { checkValue, fromTwosComplement, parsePrimitive, uuidFromBytes, uuidToBytes } from "../values";
+import {
+  checkValue,
+  fromTwosComplement,
+  parsePrimitive,
+  uuidFromBytes,
+  uuidToBytes,
+} from "../values";
 import { type AvroSchema, logicalTypeOf, nonNullBranch, typeNameOf } from "./avro/schema-json";
 import { decimalRequiredBytes, toFixedTwosComplement } from "./decimal-bytes";
 import { ManifestError } from "./errors";
@@ -25,7 +31,8 @@ export function icebergTypeOfAvro(fieldSchema: AvroSchema): PrimitiveType {
   const node = nonNullBranch(fieldSchema);
   const base = typeNameOf(node);
   const logical = logicalTypeOf(node);
-  const attrs: Record<string, unknown> = typeof node === "object" && !Array.isArray(node) ? node : {};
+  const attrs: Record<string, unknown> =
+    typeof node === "object" && !Array.isArray(node) ? node : {};
   const utc = attrs["adjust-to-utc"] === true;
   if (logical === "decimal") return `decimal(${attrs.precision}, ${attrs.scale ?? 0})`;
   if (logical === "uuid") return "uuid";
@@ -36,7 +43,10 @@ export function icebergTypeOfAvro(fieldSchema: AvroSchema): PrimitiveType {
   if (base === "fixed") return `fixed[${attrs.size}]`;
   const plain = PLAIN_AVRO_TYPES[base];
   if (plain) return plain;
-  throw new ManifestError("invalid-value", `partition field has unsupported Avro type ${JSON.stringify(node)}`);
+  throw new ManifestError(
+    "invalid-value",
+    `partition field has unsupported Avro type ${JSON.stringify(node)}`,
+  );
 }
 
 /** An Avro-decoded value (avsc: int → number, long → bigint, bytes/fixed → Buffer). */
@@ -69,7 +79,9 @@ export function toAvroValue(type: PrimitiveType, value: PartitionValue): unknown
     case "uuid":
       return Buffer.from(uuidToBytes(value as string));
     case "decimal":
-      return Buffer.from(toFixedTwosComplement(value as bigint, decimalRequiredBytes(parsed.precision)));
+      return Buffer.from(
+        toFixedTwosComplement(value as bigint, decimalRequiredBytes(parsed.precision)),
+      );
     case "fixed":
     case "binary":
       return Buffer.from(value as Uint8Array);

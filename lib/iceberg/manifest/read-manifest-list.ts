@@ -20,7 +20,11 @@ export function readManifestList(bytes: Uint8Array, formatVersion: FormatVersion
   const index = indexFields(root, IDS_BY_NAME.manifestFile);
   const summaryIndex = summaryIndexOf(index);
   const manifests = container.records.map((record, i) =>
-    decodeManifestFile(new FieldReader(index, record, `manifest list row ${i}`), formatVersion, summaryIndex),
+    decodeManifestFile(
+      new FieldReader(index, record, `manifest list row ${i}`),
+      formatVersion,
+      summaryIndex,
+    ),
   );
   return { metadata: parseListMetadata(container.metadata), manifests };
 }

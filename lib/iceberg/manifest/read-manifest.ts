@@ -38,18 +38,29 @@ export function readManifest(bytes: Uint8Array): Manifest {
     inferredFormatVersion: inferFormatVersion(layout),
   });
   layout.zeroSequenceNumbers = metadata.formatVersion === 1 && !layout.entry.has(3);
-  const entries = container.records.map((record, i) => decodeEntry(record, layout, `manifest entry ${i}`));
-  if (container.metadata.content === undefined && entries.some((e) => e.dataFile.content !== "data")) {
+  const entries = container.records.map((record, i) =>
+    decodeEntry(record, layout, `manifest entry ${i}`),
+  );
+  if (
+    container.metadata.content === undefined &&
+    entries.some((e) => e.dataFile.content !== "data")
+  ) {
     metadata.content = "deletes"; // writers that drop Iceberg's keys still write delete manifests
   }
   return { metadata, entries };
 }
 
-function entryLayout(root: AvroRecordSchema, spec: ReturnType<typeof partitionSpecOf>): EntryLayout {
+function entryLayout(
+  root: AvroRecordSchema,
+  spec: ReturnType<typeof partitionSpecOf>,
+): EntryLayout {
   const entry = indexFields(root, IDS_BY_NAME.manifestEntry);
   const dataFile = indexFields(nestedRecord(entry, 2, "data_file"), IDS_BY_NAME.dataFile);
   const partitionSchema = dataFile.get(102);
-  const partition = partitionLayout(partitionSchema ? asRecord(partitionSchema.schema) : undefined, spec);
+  const partition = partitionLayout(
+    partitionSchema ? asRecord(partitionSchema.schema) : undefined,
+    spec,
+  );
   return { entry, dataFile, partition, zeroSequenceNumbers: false };
 }
 
@@ -59,7 +70,11 @@ function inferFormatVersion(layout: EntryLayout): FormatVersion {
   return layout.entry.has(3) || layout.dataFile.has(134) ? 2 : 1;
 }
 
-function decodeEntry(record: Record<string, unknown>, layout: EntryLayout, where: string): ManifestEntry {
+function decodeEntry(
+  record: Record<string, unknown>,
+  layout: EntryLayout,
+  where: string,
+): ManifestEntry {
   const reader = new FieldReader(layout.entry, record, where);
   const code = reader.number(0, "status");
   const status = STATUS[code] ?? reader.fail(`entry status ${code} is not 0, 1 or 2`);
@@ -72,6 +87,11 @@ function decodeEntry(record: Record<string, unknown>, layout: EntryLayout, where
       sequenceNumber: reader.optionalNumber(3, "sequence_number") ?? zero,
       fileSequenceNumber: reader.optionalNumber(4, "file_sequence_number") ?? zero,
     }),
-    dataFile: decodeDataFile(dataFileRecord, layout.dataFile, layout.partition, `${where}: data_file`),
+    dataFile: decodeDataFile(
+      dataFileRecord,
+      layout.dataFile,
+      layout.partition,
+      `${where}: data_file`,
+    ),
   };
 }

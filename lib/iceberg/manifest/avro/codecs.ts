@@ -47,14 +47,20 @@ export function compressBlock(codec: AvroCodec, data: Uint8Array): Uint8Array {
       return compressSnappy(data);
     case "zstandard":
       if (zstd.zstdCompressSync) return zstd.zstdCompressSync(data);
-      throw new ManifestError("unsupported-codec", "this Node.js runtime cannot write zstd", { codec });
+      throw new ManifestError("unsupported-codec", "this Node.js runtime cannot write zstd", {
+        codec,
+      });
   }
 }
 
 function uncompressSnappy(block: Uint8Array): Uint8Array {
-  if (block.length < 4) throw new ManifestError("corrupt", "snappy block shorter than its checksum");
+  if (block.length < 4)
+    throw new ManifestError("corrupt", "snappy block shorter than its checksum");
   const body = block.subarray(0, block.length - 4);
-  const expected = new DataView(block.buffer, block.byteOffset + body.length, 4).getUint32(0, false);
+  const expected = new DataView(block.buffer, block.byteOffset + body.length, 4).getUint32(
+    0,
+    false,
+  );
   const data = snappy.uncompress(new Uint8Array(body));
   if (zlib.crc32(data) >>> 0 !== expected) {
     throw new ManifestError("corrupt", "snappy block fails its CRC-32 check");

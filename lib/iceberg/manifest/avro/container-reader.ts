@@ -89,7 +89,9 @@ function readBlocks(
       throw new ManifestError("corrupt", "Avro block is truncated", { offset });
     }
     if (!buf.subarray(end, end + SYNC_SIZE).equals(sync)) {
-      throw new ManifestError("corrupt", "Avro block does not end with the file's sync marker", { offset });
+      throw new ManifestError("corrupt", "Avro block does not end with the file's sync marker", {
+        offset,
+      });
     }
     const data = decompressBlock(codec, buf.subarray(size.offset, end));
     decodeRecords(toBuffer(data), count.value, type, records);
@@ -107,7 +109,8 @@ function decodeRecords(
   let pos = 0;
   for (let i = 0; i < count; i++) {
     const { value, offset } = type.decode(data, pos);
-    if (offset < 0) throw new ManifestError("corrupt", "Avro record runs past the end of its block");
+    if (offset < 0)
+      throw new ManifestError("corrupt", "Avro record runs past the end of its block");
     into.push(value as Record<string, unknown>);
     pos = offset;
   }

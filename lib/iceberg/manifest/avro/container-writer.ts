@@ -47,9 +47,13 @@ function encodeRecord(type: avro.Type, record: unknown, index: number): Buffer {
   try {
     return type.toBuffer(record);
   } catch {
-    throw new ManifestError("invalid-input", `record ${index} does not fit the Avro schema${invalidPaths(type, record)}`, {
-      index,
-    });
+    throw new ManifestError(
+      "invalid-input",
+      `record ${index} does not fit the Avro schema${invalidPaths(type, record)}`,
+      {
+        index,
+      },
+    );
   }
 }
 

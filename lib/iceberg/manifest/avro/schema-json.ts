@@ -33,7 +33,16 @@ export interface AvroRecordSchema extends AvroComplexSchema {
   fields: AvroField[];
 }
 
-const PRIMITIVES = new Set(["null", "boolean", "int", "long", "float", "double", "bytes", "string"]);
+const PRIMITIVES = new Set([
+  "null",
+  "boolean",
+  "int",
+  "long",
+  "float",
+  "double",
+  "bytes",
+  "string",
+]);
 
 export function isPrimitiveName(name: string): boolean {
   return PRIMITIVES.has(name);
@@ -116,7 +125,12 @@ export function nonNullBranch(schema: AvroSchema): AvroSchema {
 /** The record definition of a node (after unwrapping nullable unions), or undefined. */
 export function asRecord(schema: AvroSchema): AvroRecordSchema | undefined {
   const node = nonNullBranch(schema);
-  if (typeof node === "object" && !Array.isArray(node) && node.fields && typeNameOf(node) === "record") {
+  if (
+    typeof node === "object" &&
+    !Array.isArray(node) &&
+    node.fields &&
+    typeNameOf(node) === "record"
+  ) {
     return node as AvroRecordSchema;
   }
   return undefined;

@@ -6,7 +6,9 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 
-export const FIXTURES_DIR = resolve(process.env.TARN_ICEBERG_FIXTURES ?? join(process.cwd(), "../shared/iceberg"));
+export const FIXTURES_DIR = resolve(
+  process.env.TARN_ICEBERG_FIXTURES ?? join(process.cwd(), "../shared/iceberg"),
+);
 
 export const FIXTURES_PRESENT = existsSync(join(FIXTURES_DIR, "tables"));
 
