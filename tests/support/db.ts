@@ -20,7 +20,8 @@ export interface TestDatabase {
 
 export function testProvider(): "sqlite" | "postgresql" {
   const value = process.env.TARN_TEST_DB ?? "sqlite";
-  if (value !== "sqlite" && value !== "postgresql") throw new Error(`TARN_TEST_DB must be sqlite or postgresql, not ${value}`);
+  if (value !== "sqlite" && value !== "postgresql")
+    throw new Error(`TARN_TEST_DB must be sqlite or postgresql, not ${value}`);
   return value;
 }
 

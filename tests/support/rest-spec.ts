@@ -57,7 +57,8 @@ export function expectRestSchema(name: string, value: unknown): void {
   const errors = restSchemaErrors(name, value);
   if (errors.length === 0) return;
   const shown = errors.slice(0, MAX_ERRORS_SHOWN).map((e) => `  ${e}`);
-  if (errors.length > MAX_ERRORS_SHOWN) shown.push(`  … and ${errors.length - MAX_ERRORS_SHOWN} more`);
+  if (errors.length > MAX_ERRORS_SHOWN)
+    shown.push(`  … and ${errors.length - MAX_ERRORS_SHOWN} more`);
   throw new Error(`Value does not match REST spec schema ${name}:\n${shown.join("\n")}`);
 }
 
@@ -78,9 +79,13 @@ function spec(): LoadedSpec {
   if (loaded) return loaded;
   const file = path.join(icebergFixturesDir(), SPEC_FILE);
   if (!existsSync(file)) throw new Error(`Iceberg fixtures not found at ${file}`);
-  const document = parseYaml(readFileSync(file, "utf8")) as { components: { schemas: Record<string, Schema> } };
+  const document = parseYaml(readFileSync(file, "utf8")) as {
+    components: { schemas: Record<string, Schema> };
+  };
   const components = document.components.schemas;
-  const $defs = Object.fromEntries(Object.entries(components).map(([n, s]) => [n, convertSchema(s)]));
+  const $defs = Object.fromEntries(
+    Object.entries(components).map(([n, s]) => [n, convertSchema(s)]),
+  );
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
   ajv.addSchema({ $id: DOCUMENT_ID, $defs });
@@ -89,7 +94,12 @@ function spec(): LoadedSpec {
 }
 
 const DROPPED_KEYWORDS = new Set(["example", "discriminator", "xml", "externalDocs", "nullable"]);
-const SCHEMA_MAP_KEYWORDS = new Set(["properties", "patternProperties", "$defs", "dependentSchemas"]);
+const SCHEMA_MAP_KEYWORDS = new Set([
+  "properties",
+  "patternProperties",
+  "$defs",
+  "dependentSchemas",
+]);
 const SCHEMA_LIST_KEYWORDS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
 const SCHEMA_KEYWORDS = new Set([
   "items",

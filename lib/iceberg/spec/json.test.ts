@@ -65,7 +65,9 @@ describe("parseJson", () => {
 
 describe("stringifyJson", () => {
   it("writes bigint as a plain number", () => {
-    expect(stringifyJson({ id: 3055729675574597004n, n: -1n })).toBe('{"id":3055729675574597004,"n":-1}');
+    expect(stringifyJson({ id: 3055729675574597004n, n: -1n })).toBe(
+      '{"id":3055729675574597004,"n":-1}',
+    );
   });
 
   it("round-trips digits exactly", () => {

@@ -26,7 +26,10 @@ function readRepresentation(value: JsonValue, path: string): ViewRepresentation 
   const reader = ObjectReader.of(value, path);
   const type = reader.string("type");
   if (type !== "sql") {
-    throw new IcebergValidationError(reader.pathOf("type"), `unsupported representation type "${type}"`);
+    throw new IcebergValidationError(
+      reader.pathOf("type"),
+      `unsupported representation type "${type}"`,
+    );
   }
   return { type, sql: reader.string("sql"), dialect: reader.string("dialect") };
 }

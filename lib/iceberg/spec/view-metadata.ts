@@ -36,7 +36,10 @@ export function parseViewMetadata(input: string | JsonValue): ViewMetadata {
   const missing = REQUIRED.filter((key) => !root.has(key));
   if (missing.length > 0) {
     const noun = missing.length === 1 ? "field" : "fields";
-    throw new IcebergValidationError(missing[0], `missing required ${noun}: ${missing.join(", ")}`);
+    throw new IcebergValidationError(
+      missing[0],
+      `missing required ${noun} for view format v1: ${missing.join(", ")}`,
+    );
   }
   const view: ViewMetadata = {
     formatVersion: 1,
@@ -90,7 +93,10 @@ function checkUnique(ids: number[], listPath: string, key: string, what: string)
   const seen = new Set<number>();
   ids.forEach((id, i) => {
     if (seen.has(id)) {
-      throw new IcebergValidationError(childPath(childPath(listPath, i), key), `duplicate ${what} ${id}`);
+      throw new IcebergValidationError(
+        childPath(childPath(listPath, i), key),
+        `duplicate ${what} ${id}`,
+      );
     }
     seen.add(id);
   });
