@@ -65,7 +65,13 @@ export {
   viewMetadataToJson,
 } from "./view-metadata";
 
-export { readSchema, readType, writeSchema, writeType } from "./schema-json";
+export {
+  readSchema,
+  readType,
+  type SchemaReadOptions,
+  writeSchema,
+  writeType,
+} from "./schema-json";
 export {
   allFields,
   assignFreshIds,
@@ -94,4 +100,25 @@ export {
   type PrimitiveTypeInfo,
   parsePrimitiveType,
 } from "./primitive-types";
-export { FIRST_PARTITION_FIELD_ID } from "./partition-json";
+
+// JSON codecs for the pieces REST commits carry on their own (add-schema, add-spec,
+// add-snapshot, set-snapshot-ref, …); `path` names the piece in error messages.
+export {
+  FIRST_PARTITION_FIELD_ID,
+  readPartitionSpec,
+  readSortOrder,
+  writePartitionSpec,
+  writeSortOrder,
+} from "./partition-json";
+export {
+  readEncryptionKey,
+  readPartitionStatisticsFile,
+  readRef,
+  readSnapshot,
+  readStatisticsFile,
+  writeEncryptionKey,
+  writePartitionStatisticsFile,
+  writeRef,
+  writeSnapshot,
+  writeStatisticsFile,
+} from "./snapshot-json";

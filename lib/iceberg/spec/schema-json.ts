@@ -123,6 +123,7 @@ function readField(value: JsonValue, path: string, context: TypeContext): Nested
   const doc = reader.optionalString("doc");
   if (doc !== undefined) field.doc = doc;
   // Defaults stay in the spec's JSON single-value form; the reader of values owns them.
+  // They are a v3 feature but accepted in every version: DuckDB writes them into v2 tables.
   const initialDefault = reader.raw("initial-default");
   if (initialDefault !== undefined) field.initialDefault = initialDefault;
   const writeDefault = reader.raw("write-default");

@@ -2,7 +2,9 @@
  * Cross-field rules of table metadata: ids are unique where the spec keys by them, and
  * every id the metadata points at (current schema, default spec and sort order, current
  * snapshot, refs) exists. Snapshot-log and parent ids may name expired snapshots, so
- * they are not checked.
+ * they are not checked. Neither are last-column-id and last-partition-id against the
+ * ids in use: published reference metadata (iceberg-rust's examples) understates them,
+ * and code that assigns new ids must take the maximum of both anyway.
  */
 import { childPath, IcebergValidationError } from "./errors";
 import type { TableMetadata } from "./types";
