@@ -5,6 +5,8 @@ import { type NextRequest, NextResponse } from "next/server";
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 export function proxy(request: NextRequest) {
+  // Server actions (POST) answer for themselves; redirecting them would hide their refusal.
+  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next();
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
   const url = request.nextUrl.clone();
   const returnTo = `${url.pathname}${url.search}`;

@@ -8,7 +8,7 @@
  * because Prisma's JS schema engine opens its adapter even for a datamodel diff.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { prismaCliEnv } from "./prisma-env.ts";
 import { composeSchema, GENERATED_DIR, PROVIDERS, type Provider, ROOT, readModels } from "./prisma-schemas.ts";

@@ -7,7 +7,7 @@ export const metadata = { title: "Sign in" };
 
 /** Only same-site paths: an open redirect after sign-in would be a phishing tool. */
 function safeReturnPath(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
+  return value?.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
 }
 
 const ERRORS: Record<string, string> = {

@@ -21,12 +21,18 @@ export function GroupsPanel({ initialGroups }: { initialGroups: Groups }) {
   const onError = (error: Error) => toast.error(error.message);
   const remove = useMutation({
     mutationFn: (v: { groupId: string; userId: string; label: string }) => unwrap(removeGroupMemberAction({ groupId: v.groupId, userId: v.userId })),
-    onSuccess: (_, v) => (toast.success(v.label), refresh()),
+    onSuccess: (_, v) => {
+      toast.success(v.label);
+      return refresh();
+    },
     onError,
   });
   const drop = useMutation({
     mutationFn: (v: { id: string; name: string }) => unwrap(deleteGroupAction({ id: v.id })),
-    onSuccess: (_, v) => (toast.success(`Group ${v.name} deleted.`), refresh()),
+    onSuccess: (_, v) => {
+      toast.success(`Group ${v.name} deleted.`);
+      return refresh();
+    },
     onError,
   });
 

@@ -57,6 +57,7 @@ export function UserMenu({ user }: { user: MenuUser }) {
 function ThemeChoices() {
   const [choice, setChoice] = useState<ThemeChoice>(() => readThemeCookie());
   const choose = (next: ThemeChoice) => {
+    // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not in every browser yet
     document.cookie = `${THEME_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
     const dark = next === "dark" || (next === "system" && matchMedia("(prefers-color-scheme: dark)").matches);
     document.documentElement.dataset.theme = dark ? "dark" : "light";

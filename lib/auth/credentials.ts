@@ -30,7 +30,7 @@ export async function authenticate(
     throw new AppError("too_many_requests", `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
   }
   const user = await db.user.findFirst({ where: login.includes("@") ? { email: login } : { username: login } });
-  const ok = user ? await verifyPassword(attempt.password, user.passwordHash) : (await burnVerificationTime(attempt.password), false);
+  const ok = user ? await verifyPassword(attempt.password, user.passwordHash) : await burnVerificationTime(attempt.password);
   if (!user || !ok || user.disabled) {
     await recordFailedSignIn(db, login, attempt.address, policy);
     await recordAudit(db, { username: login, userId: null }, { action: "auth.signIn", outcome: "denied", details: { address: attempt.address, reason: !user ? "unknown user" : !ok ? "wrong password" : "disabled" } });

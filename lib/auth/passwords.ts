@@ -46,9 +46,13 @@ export function generatePassword(length = 20): string {
   return out.length === length ? out : generatePassword(length);
 }
 
-/** Spends about as long as a real verification, so unknown users cannot be told apart by timing. */
+/**
+ * Spends about as long as a real verification, so unknown users cannot be told apart by
+ * timing. Always false.
+ */
 let dummyHash: Promise<string> | undefined;
-export async function burnVerificationTime(password: string): Promise<void> {
+export async function burnVerificationTime(password: string): Promise<false> {
   dummyHash ??= hashPassword("tarn-timing-equaliser");
   await verifyPassword(password, await dummyHash);
+  return false;
 }

@@ -18,7 +18,10 @@ describe("log", () => {
 
   it("writes one JSON line per event, without the secret", () => {
     const lines: string[] = [];
-    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true));
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
     log.info("action", { name: "users.create", user: "ada", ms: 12, password: "s3cret-pass" });
     expect(lines).toHaveLength(1);
     const entry = JSON.parse(lines[0]);

@@ -1,4 +1,4 @@
-import { publicRoute } from "@/app/_server/route";
+import { publicRoute } from "@/app/_server/route-handler";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { checkHealth } from "@/lib/health";
