@@ -86,7 +86,8 @@ export function manifestEntryStruct(
 ): StructType {
   const tracking =
     version === 1
-      ? [required(1, "snapshot_id", "long")]
+      ? // Required by the spec; Java writes it optional in v1 (we always fill it).
+        [optional(1, "snapshot_id", "long")]
       : [
           optional(1, "snapshot_id", "long"),
           optional(3, "sequence_number", "long"),
