@@ -25,13 +25,15 @@ export function boundsMightMatch(
   upper: PrimitiveValue | undefined,
 ): boolean {
   const type = pred.ref.type;
-  if (parsePrimitive(type).kind !== "uuid")
-    return check(pred, lower, upper, (a, b) => compareValues(type, a, b));
-  // Older Java writers ordered uuid bounds as signed longs: prune only if both orders agree.
-  return (
-    check(pred, lower, upper, (a, b) => compareValues(type, a, b)) ||
-    check(pred, lower, upper, (a, b) => compareUuidsSigned(a as string, b as string))
-  );
+  const byValue: Compare = (a, b) => compareValues(type, a, b);
+  if (parsePrimitive(type).kind !== "uuid") return check(pred, lower, upper, byValue);
+  // Java writers before Iceberg 1.11 ordered uuids as two signed longs, so a uuid's bounds
+  // may be the min/max of either order. Membership (eq, in) is decided per order and
+  // pruned only if both exclude; a range in the unsigned order says nothing about a
+  // signed interval, so ranges on uuids never prune.
+  if (pred.op !== "eq" && pred.op !== "in") return true;
+  const bySignedLongs: Compare = (a, b) => compareUuidsSigned(a as string, b as string);
+  return check(pred, lower, upper, byValue) || check(pred, lower, upper, bySignedLongs);
 }
 
 type Compare = (a: PrimitiveValue, b: PrimitiveValue) => number;
