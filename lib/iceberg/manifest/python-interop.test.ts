@@ -3,15 +3,7 @@
  * we meant — including every logical type a partition tuple can use and 64-bit ids.
  */
 import { describe, expect, it } from "vitest";
-import type { PartitionSpec, Schema } from "../spec/types";
-import {
-  type ManifestEntry,
-  type PartitionFieldType,
-  type PartitionValue,
-  summarizeManifest,
-  writeManifest,
-  writeManifestList,
-} from "./index";
+import { type ManifestEntry, summarizeManifest, writeManifest, writeManifestList } from "./index";
 import { recordFields } from "./testing/avro-walk";
 import { pythonAvroAvailable, readWithPythonAvro } from "./testing/python-avro";
 import {
@@ -21,50 +13,14 @@ import {
   PARTITIONED_TYPE,
   partition,
   SCHEMA,
+  TYPED,
+  TYPED_PARTITION_TYPE,
+  TYPED_SCHEMA,
+  TYPED_SPEC,
 } from "./testing/samples";
 
 const python = pythonAvroAvailable();
 if (!python.ok) console.warn(`Skipping Python Avro interop: ${python.reason}`);
-
-/** One partition field per type a transform can produce, with a value and what Python shows. */
-const TYPED: [string, PartitionValue, unknown][] = [
-  ["boolean", true, true],
-  ["int", 42, 42],
-  ["long", 9_007_199_254_740_993n, "9007199254740993"],
-  ["float", 1.5, 1.5],
-  ["double", -0.25, -0.25],
-  ["date", 19723, { iso: "2024-01-01" }],
-  ["time", 45_296_000_000n, { iso: "12:34:56" }],
-  ["timestamp", 1_684_161_045_000_000n, { iso: "2023-05-15T14:30:45+00:00" }],
-  ["timestamptz", 1_684_161_045_000_001n, { iso: "2023-05-15T14:30:45.000001+00:00" }],
-  ["string", "héllo", "héllo"],
-  // Python's Avro only knows uuid on strings, so it shows Iceberg's fixed[16] as bytes.
-  ["uuid", "f79c3e09-677c-4bbd-a479-3f349cb785e7", { hex: "f79c3e09677c4bbda4793f349cb785e7" }],
-  ["fixed[3]", Uint8Array.of(1, 2, 3), { hex: "010203" }],
-  ["binary", Uint8Array.of(255), { hex: "ff" }],
-  ["decimal(9, 2)", 1420n, { decimal: "14.20" }],
-  ["decimal(38, 10)", -12_345_678_901_234_567_890n, { decimal: "-1234567890.1234567890" }],
-];
-
-const typedPartitionType: PartitionFieldType[] = TYPED.map(([type], i) => ({
-  fieldId: 1000 + i,
-  name: `p${i} ${type}`, // not a valid Avro name: the writer must sanitize it
-  type,
-}));
-const typedSchema: Schema = {
-  type: "struct",
-  schemaId: 0,
-  fields: TYPED.map(([type], i) => ({ id: i + 1, name: `c${i}`, required: false, type })),
-};
-const typedSpec: PartitionSpec = {
-  specId: 4,
-  fields: typedPartitionType.map((f, i) => ({
-    sourceId: i + 1,
-    fieldId: f.fieldId,
-    name: f.name,
-    transform: "identity",
-  })),
-};
 
 describe.skipIf(!python.ok)("Python Avro reads what we write", () => {
   it("a v2 manifest with a partition field of every type", () => {
@@ -76,9 +32,9 @@ describe.skipIf(!python.ok)("Python Avro reads what we write", () => {
     };
     const bytes = writeManifest({
       formatVersion: 2,
-      schema: typedSchema,
-      partitionSpec: typedSpec,
-      partitionType: typedPartitionType,
+      schema: TYPED_SCHEMA,
+      partitionSpec: TYPED_SPEC,
+      partitionType: TYPED_PARTITION_TYPE,
       content: "data",
       entries: [entry],
       snapshotId: 9_223_372_036_854_775_807n,

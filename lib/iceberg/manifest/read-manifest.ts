@@ -21,8 +21,6 @@ interface EntryLayout {
   entry: FieldIndex;
   dataFile: FieldIndex;
   partition: PartitionSlot[];
-  /** v1 manifests have no sequence number columns: their files all read as 0. */
-  zeroSequenceNumbers: boolean;
 }
 
 export function readManifest(bytes: Uint8Array): Manifest {
@@ -37,15 +35,18 @@ export function readManifest(bytes: Uint8Array): Manifest {
     partitionSpec: spec,
     inferredFormatVersion: inferFormatVersion(layout),
   });
-  layout.zeroSequenceNumbers = metadata.formatVersion === 1 && !layout.entry.has(3);
+  // "When reading v1 manifests with no sequence number column, sequence numbers for
+  // all files must default to 0."
+  const zero = metadata.formatVersion === 1 && !layout.entry.has(3) ? 0 : undefined;
   const entries = container.records.map((record, i) =>
-    decodeEntry(record, layout, `manifest entry ${i}`),
+    decodeEntry(record, layout, zero, `manifest entry ${i}`),
   );
+  // Writers that drop Iceberg's keys (BigQuery, Impala's rewrites) still write deletes.
   if (
     container.metadata.content === undefined &&
     entries.some((e) => e.dataFile.content !== "data")
   ) {
-    metadata.content = "deletes"; // writers that drop Iceberg's keys still write delete manifests
+    metadata.content = "deletes";
   }
   return { metadata, entries };
 }
@@ -61,7 +62,7 @@ function entryLayout(
     partitionSchema ? asRecord(partitionSchema.schema) : undefined,
     spec,
   );
-  return { entry, dataFile, partition, zeroSequenceNumbers: false };
+  return { entry, dataFile, partition };
 }
 
 /** For files without `format-version`: sequence numbers came with v2, row lineage with v3. */
@@ -73,19 +74,19 @@ function inferFormatVersion(layout: EntryLayout): FormatVersion {
 function decodeEntry(
   record: Record<string, unknown>,
   layout: EntryLayout,
+  defaultSequenceNumber: number | undefined,
   where: string,
 ): ManifestEntry {
   const reader = new FieldReader(layout.entry, record, where);
   const code = reader.number(0, "status");
   const status = STATUS[code] ?? reader.fail(`entry status ${code} is not 0, 1 or 2`);
   const dataFileRecord = reader.required(2, "data_file") as Record<string, unknown>;
-  const zero = layout.zeroSequenceNumbers ? 0 : undefined;
   return {
     status,
     ...omitUndefined({
       snapshotId: reader.optionalBigint(1),
-      sequenceNumber: reader.optionalNumber(3, "sequence_number") ?? zero,
-      fileSequenceNumber: reader.optionalNumber(4, "file_sequence_number") ?? zero,
+      sequenceNumber: reader.optionalNumber(3, "sequence_number") ?? defaultSequenceNumber,
+      fileSequenceNumber: reader.optionalNumber(4, "file_sequence_number") ?? defaultSequenceNumber,
     }),
     dataFile: decodeDataFile(
       dataFileRecord,

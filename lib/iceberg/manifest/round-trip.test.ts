@@ -18,6 +18,10 @@ import {
   partition,
   SCHEMA,
   SNAPSHOT_ID,
+  TYPED,
+  TYPED_PARTITION_TYPE,
+  TYPED_SCHEMA,
+  TYPED_SPEC,
   UNPARTITIONED,
 } from "./testing/samples";
 
@@ -89,6 +93,29 @@ describe("manifest round trip", () => {
       expect(manifest.metadata.keyValue["avro.codec"]).toBe("deflate");
     });
   }
+
+  it("partition values of every type come back in lib/iceberg/values' representation", () => {
+    const values = new Map(TYPED.map(([, value], i) => [1000 + i, value]));
+    const nulls = new Map(TYPED.map((_, i) => [1000 + i, null]));
+    const entries: ManifestEntry[] = [values, nulls].map((p, i) => ({
+      status: "added",
+      dataFile: { ...dataEntries([p])[0].dataFile, filePath: `f${i}.parquet` },
+    }));
+    const bytes = writeManifest({
+      formatVersion: 2,
+      schema: TYPED_SCHEMA,
+      partitionSpec: TYPED_SPEC,
+      partitionType: TYPED_PARTITION_TYPE,
+      content: "data",
+      entries,
+      snapshotId: SNAPSHOT_ID,
+    });
+    const manifest = readManifest(bytes);
+    expect(manifest.entries.map((e) => e.dataFile.partition)).toEqual([values, nulls]);
+    // Avro names were sanitized ("p0 boolean" → "p0_x20boolean"); the spec's names come back.
+    expect(manifest.metadata.partitionType).toEqual(TYPED_PARTITION_TYPE);
+    expect(manifest.metadata.keyValue["avro.schema"]).toContain('"p0_x20boolean"');
+  });
 
   it("keeps 64-bit snapshot ids exact", () => {
     const entries = dataEntries([new Map()]);

@@ -3,7 +3,13 @@
  * manifest entries that exercise every field the writer knows.
  */
 import type { PartitionSpec, Schema } from "../../spec/types";
-import type { DataFile, ManifestEntry, PartitionData, PartitionFieldType } from "../types";
+import type {
+  DataFile,
+  ManifestEntry,
+  PartitionData,
+  PartitionFieldType,
+  PartitionValue,
+} from "../types";
 
 export const SCHEMA: Schema = {
   type: "struct",
@@ -138,3 +144,48 @@ export function deleteEntries(partitions: PartitionData[]): ManifestEntry[] {
     },
   ];
 }
+
+/**
+ * One partition field per type a transform can produce: its type, a value, and how
+ * Apache's Python Avro reader shows that value (see testing/python-avro.ts).
+ */
+export const TYPED: [string, PartitionValue, unknown][] = [
+  ["boolean", true, true],
+  ["int", 42, 42],
+  ["long", 9_007_199_254_740_993n, "9007199254740993"],
+  ["float", 1.5, 1.5],
+  ["double", -0.25, -0.25],
+  ["date", 19723, { iso: "2024-01-01" }],
+  ["time", 45_296_000_000n, { iso: "12:34:56" }],
+  ["timestamp", 1_684_161_045_000_000n, { iso: "2023-05-15T14:30:45+00:00" }],
+  ["timestamptz", 1_684_161_045_000_001n, { iso: "2023-05-15T14:30:45.000001+00:00" }],
+  ["string", "héllo", "héllo"],
+  // Python's Avro only knows uuid on strings, so it shows Iceberg's fixed[16] as bytes.
+  ["uuid", "f79c3e09-677c-4bbd-a479-3f349cb785e7", { hex: "f79c3e09677c4bbda4793f349cb785e7" }],
+  ["fixed[3]", Uint8Array.of(1, 2, 3), { hex: "010203" }],
+  ["binary", Uint8Array.of(255), { hex: "ff" }],
+  ["decimal(9, 2)", 1420n, { decimal: "14.20" }],
+  ["decimal(38, 10)", -12_345_678_901_234_567_890n, { decimal: "-1234567890.1234567890" }],
+  // A second field of one decimal type: its named Avro fixed is referred to, not redefined.
+  ["decimal(9, 2)", -1n, { decimal: "-0.01" }],
+];
+
+export const TYPED_PARTITION_TYPE: PartitionFieldType[] = TYPED.map(([type], i) => ({
+  fieldId: 1000 + i,
+  name: `p${i} ${type}`, // not a valid Avro name: the writer must sanitize it
+  type,
+}));
+export const TYPED_SCHEMA: Schema = {
+  type: "struct",
+  schemaId: 0,
+  fields: TYPED.map(([type], i) => ({ id: i + 1, name: `c${i}`, required: false, type })),
+};
+export const TYPED_SPEC: PartitionSpec = {
+  specId: 4,
+  fields: TYPED_PARTITION_TYPE.map((f, i) => ({
+    sourceId: i + 1,
+    fieldId: f.fieldId,
+    name: f.name,
+    transform: "identity",
+  })),
+};
