@@ -1,7 +1,7 @@
 import {
   compareBytes,
+  comparePredicateValues,
   compareUuidsSigned,
-  compareValues,
   fromBinary,
   type PrimitiveValue,
   parsePrimitive,
@@ -25,7 +25,7 @@ export function boundsMightMatch(
   upper: PrimitiveValue | undefined,
 ): boolean {
   const type = pred.ref.type;
-  const byValue: Compare = (a, b) => compareValues(type, a, b);
+  const byValue: Compare = (a, b) => comparePredicateValues(type, a, b);
   if (parsePrimitive(type).kind !== "uuid") return check(pred, lower, upper, byValue);
   // Java writers before Iceberg 1.11 ordered uuids as two signed longs, so a uuid's bounds
   // may be the min/max of either order. Membership (eq, in) is decided per order and

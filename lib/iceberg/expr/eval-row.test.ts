@@ -41,6 +41,9 @@ describe("evalRow", () => {
     [startsWith("name", "ab"), { name: "abc" }, true],
     [notStartsWith("name", "ab"), { name: "abc" }, false],
     [eq("address.city", "Oslo"), { address: { city: "Oslo" } }, true],
+    [eq("score", 0), { score: -0 }, true], // −0 = +0, as in SQL
+    [lt("score", 0), { score: -0 }, false],
+    [isIn("score", [0, 1]), { score: -0 }, true],
     [and(eq("count", 1), isNull("name")), { count: 1 }, true],
     [or(eq("count", 2), not(isNull("name"))), { count: 1 }, false],
   ] as [UnboundExpr, Record<string, unknown>, boolean][])("%o on %o → %s", (e, obj, expected) => {

@@ -1,4 +1,4 @@
-import { compareValues, type PrimitiveValue } from "../values";
+import { comparePredicateValues, type PrimitiveValue } from "../values";
 import { type BoundExpr, type BoundPredicate, isSet, isUnary } from "./types";
 
 /**
@@ -14,6 +14,7 @@ export type Row = ReadonlyMap<number, PrimitiveValue | null>;
  * - `isNull`/`notNull`/`isNaN`/`notNaN` test exactly that (`notNaN(null)` is true);
  * - `eq`, `lt`, `ltEq`, `gt`, `gtEq`, `in`, `startsWith` are false for null and NaN;
  * - `notEq`, `notIn`, `notStartsWith` are their negations, hence true for null and NaN;
+ * - floats compare as numbers: −0 equals +0;
  * - `not` negates.
  */
 export function evalRow(expr: BoundExpr, row: Row): boolean {
@@ -48,12 +49,12 @@ export function evalPredicate(pred: BoundPredicate, value: PrimitiveValue | null
 // The un-negated form of the predicate on a value that is neither null nor NaN.
 function positiveMatch(pred: BoundPredicate, value: PrimitiveValue): boolean {
   const type = pred.ref.type;
-  if (isSet(pred)) return pred.values.some((v) => compareValues(type, value, v) === 0);
+  if (isSet(pred)) return pred.values.some((v) => comparePredicateValues(type, value, v) === 0);
   if (isUnary(pred)) return false;
   if (pred.op === "startsWith" || pred.op === "notStartsWith") {
     return (value as string).startsWith(pred.value as string);
   }
-  const c = compareValues(type, value, pred.value);
+  const c = comparePredicateValues(type, value, pred.value);
   switch (pred.op) {
     case "lt":
       return c < 0;

@@ -135,7 +135,7 @@ describe("inclusive metrics evaluator", () => {
     expect(might(isNull("score"), nullsAndNaNs)).toBe(true);
   });
 
-  it("ignores NaN bounds written by old writers and orders -0 below +0", () => {
+  it("ignores NaN bounds written by old writers and takes -0 and +0 as equal", () => {
     const nanLower = {
       values: { 5: 4 },
       nulls: { 5: 0 },
@@ -146,6 +146,10 @@ describe("inclusive metrics evaluator", () => {
     const negZero = { values: { 5: 4 }, nulls: { 5: 0 }, lower: { 5: -5 }, upper: { 5: -0 } };
     expect(might(gt("score", 0), negZero)).toBe(false);
     expect(might(gtEq("score", -0), negZero)).toBe(true);
+    expect(might(eq("score", 0), negZero)).toBe(true);
+    const posZero = { values: { 5: 4 }, nulls: { 5: 0 }, lower: { 5: 0 }, upper: { 5: 3 } };
+    expect(might(lt("score", 0), posZero)).toBe(false);
+    expect(might(ltEq("score", -0), posZero)).toBe(true);
   });
 
   it("reads int bounds of a column promoted to long", () => {

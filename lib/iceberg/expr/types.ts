@@ -12,9 +12,11 @@ import type { PrimitiveValue } from "../values";
  * type) and literals to the column type's in-memory value (values/value.ts). Evaluators
  * and projection work on bound expressions only.
  *
- * Null and NaN semantics, which every evaluator keeps to (see eval-row.ts):
+ * Null and NaN semantics, which every evaluator keeps to (see eval-row.ts), are Iceberg's:
  * a comparison with a null or NaN value is false; `notEq`, `notIn`, `notStartsWith` are
  * the exact negations of `eq`, `in`, `startsWith`, so they are true for null and NaN.
+ * Floats compare as numbers (−0 = +0). A translator from SQL must keep this in mind:
+ * DuckDB orders NaN above every number, so its `x > 5` is `or(gt(x, 5), isNaN(x))` here.
  */
 export type UnaryOp = "isNull" | "notNull" | "isNaN" | "notNaN";
 export type LiteralOp =

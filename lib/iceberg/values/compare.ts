@@ -43,6 +43,16 @@ export function compareValues(type: string, a: PrimitiveValue, b: PrimitiveValue
   }
 }
 
+/**
+ * The comparison predicates use: `compareValues`, except that floats compare as numbers,
+ * so −0 equals +0 (as in SQL engines; Parquet writers may record either zero as a bound).
+ * NaN is never passed here: predicates decide NaN before comparing.
+ */
+export function comparePredicateValues(type: string, a: PrimitiveValue, b: PrimitiveValue): number {
+  if (typeof a === "number" && typeof b === "number" && a === b) return 0;
+  return compareValues(type, a, b);
+}
+
 export function valuesEqual(type: string, a: PrimitiveValue, b: PrimitiveValue): boolean {
   return compareValues(type, a, b) === 0;
 }

@@ -20,6 +20,7 @@ export { compareBytes, fromHex, fromUtf8, startsWithBytes, toBase64, toHex, utf8
 export {
   compareCodePoints,
   compareFloats,
+  comparePredicateValues,
   compareUuidsSigned,
   compareValues,
   valuesEqual,
