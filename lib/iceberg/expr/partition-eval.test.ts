@@ -112,7 +112,7 @@ function summary(
     v === undefined ? undefined : toBinary(type, coerceValue(type, v) as PrimitiveValue);
   return {
     containsNull: s.nulls ?? false,
-    containsNaN: s.nans,
+    containsNan: s.nans,
     lowerBound: enc(s.lower),
     upperBound: enc(s.upper),
   };
@@ -167,7 +167,7 @@ describe("partition filter: manifests", () => {
     expect(filter(notNan("score")).manifestMightMatch(allNaN)).toBe(false);
     expect(filter(isNan("score")).manifestMightMatch(allNaN)).toBe(true);
     expect(filter(gt("score", 0)).manifestMightMatch(allNaN)).toBe(false);
-    const unknownNaN = manifest({ score: { nulls: true } }); // v1: containsNaN absent
+    const unknownNaN = manifest({ score: { nulls: true } }); // v1: containsNan absent
     expect(filter(notNull("score")).manifestMightMatch(unknownNaN)).toBe(true);
     expect(filter(isNan("score")).manifestMightMatch(unknownNaN)).toBe(true);
   });

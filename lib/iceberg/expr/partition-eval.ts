@@ -14,7 +14,7 @@ export interface PartitionFieldSummary {
   /** 509: some file of the manifest has a null for this field. */
   containsNull: boolean;
   /** 518: some file has NaN; absent (unknown) in v1 and in older writers' lists. */
-  containsNaN?: boolean;
+  containsNan?: boolean;
   /** 510: smallest non-null, non-NaN value; absent when there is none. */
   lowerBound?: Uint8Array;
   /** 511: largest non-null, non-NaN value. */
@@ -83,16 +83,16 @@ function summaryMightMatch(pred: BoundPredicate, s: PartitionFieldSummary): bool
   const upper = decodeBound(pred.ref.type, s.upperBound);
   // Writers leave the lower bound out only when no value is ordinary (non-null, non-NaN);
   // trust that only when the summary says which kind of extraordinary values it holds.
-  const noOrdinary = lower === undefined && (s.containsNull || s.containsNaN === true);
-  const allNull = noOrdinary && s.containsNull && (!floating || s.containsNaN === false);
-  const allNaN = noOrdinary && s.containsNaN === true && !s.containsNull;
+  const noOrdinary = lower === undefined && (s.containsNull || s.containsNan === true);
+  const allNull = noOrdinary && s.containsNull && (!floating || s.containsNan === false);
+  const allNaN = noOrdinary && s.containsNan === true && !s.containsNull;
   switch (pred.op) {
     case "isNull":
       return s.containsNull;
     case "notNull":
       return !allNull;
     case "isNaN":
-      return floating && s.containsNaN !== false && !allNull;
+      return floating && s.containsNan !== false && !allNull;
     case "notNaN":
       return !allNaN;
     case "notEq":

@@ -212,7 +212,7 @@ export function summariesOf(
     const ordinary = values.filter(isOrdinary).sort((a, b) => compareValues(type, a, b));
     return {
       containsNull: values.some((v) => v === null),
-      containsNaN: values.some((v) => typeof v === "number" && Number.isNaN(v)),
+      containsNan: values.some((v) => typeof v === "number" && Number.isNaN(v)),
       lowerBound: ordinary.length ? toBinary(type, ordinary[0]) : undefined,
       upperBound: ordinary.length ? toBinary(type, ordinary[ordinary.length - 1]) : undefined,
     };
