@@ -6,6 +6,7 @@ import {
   formatYear,
   type PrimitiveValue,
   parsePrimitive,
+  shortestFloat32,
   toBase64,
 } from "../values";
 import { resultType } from "./result-type";
@@ -73,6 +74,7 @@ export function humanValue(type: string, value: PrimitiveValue): string {
     case "binary":
       return toBase64(value as Uint8Array);
     case "float":
+      return javaDouble(shortestFloat32(value as number));
     case "double":
       return javaDouble(value as number);
     default:

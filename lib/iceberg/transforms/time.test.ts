@@ -57,6 +57,9 @@ describe("time transforms (§4)", () => {
     ["decimal(9,2)", -150n, "-1.50"],
     ["fixed[3]", new TextEncoder().encode("foo"), "Zm9v"],
     ["string", null, "null"],
+    ["float", Math.fround(1.1), "1.1"],
+    ["double", 2, "2.0"],
+    ["boolean", true, "true"],
   ] as [string, PrimitiveValue | null, string][])(
     "identity human string of %s %o is %s",
     (type, value, human) => {

@@ -34,7 +34,14 @@ export {
   toMinTwosComplement,
 } from "./decimal";
 export { ValueError, type ValueErrorKind } from "./errors";
-export { fromJson, type JsonObject, type JsonValue, toJson, toJsonText } from "./json";
+export {
+  fromJson,
+  type JsonObject,
+  type JsonValue,
+  shortestFloat32,
+  toJson,
+  toJsonText,
+} from "./json";
 export {
   isBigIntKind,
   isFloatingKind,

@@ -103,6 +103,12 @@ describe("JSON reading and writing beyond the vectors", () => {
     expect(fromJson("float", "-Infinity")).toBe(Number.NEGATIVE_INFINITY);
   });
 
+  it("writes floats decoded from 4 bytes the short way", () => {
+    expect(toJson("float", Math.fround(1.23))).toBe(1.23);
+    expect(toJson("float", Math.fround(-4.5e-7))).toBe(-4.5e-7);
+    expect(toJson("double", Math.fround(1.23))).toBe(Math.fround(1.23));
+  });
+
   it("keeps longs beyond 2^53 exact", () => {
     const big = 2n ** 62n + 1n;
     expect(toJson("long", big)).toBe(big);

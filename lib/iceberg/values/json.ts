@@ -39,6 +39,7 @@ export function toJson(type: IcebergType, value: IcebergValue): JsonValue {
     case "uuid":
       return value as JsonValue;
     case "float":
+      return floatToJson(shortestFloat32(value as number));
     case "double":
       return floatToJson(value as number);
     case "long":
@@ -61,6 +62,20 @@ export function toJson(type: IcebergType, value: IcebergValue): JsonValue {
     default:
       throw new ValueError("unsupported", `No JSON single-value form for ${p.kind}`, type);
   }
+}
+
+/**
+ * The shortest decimal that reads back as the same float32: a float decoded from 4 bytes
+ * is 1.2300000190734863 as a double, but Java (and people) write it as 1.23.
+ */
+export function shortestFloat32(v: number): number {
+  if (!Number.isFinite(v)) return v;
+  const target = Math.fround(v);
+  for (let digits = 1; digits < 9; digits++) {
+    const candidate = Number(target.toPrecision(digits));
+    if (Math.fround(candidate) === target) return candidate;
+  }
+  return target;
 }
 
 // JSON has no NaN or infinities; Java (Jackson) writes them as these strings.
