@@ -6,6 +6,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers/index";
+import type { Env } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import { isAppError, INTERNAL_ERROR_MESSAGE } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -14,7 +15,7 @@ import { type OidcSettings, readOidcSettings, upsertOidcUser } from "./oidc";
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
-export function buildAuthOptions(getDb: () => Db, env: NodeJS.ProcessEnv = process.env): NextAuthOptions {
+export function buildAuthOptions(getDb: () => Db, env: Env = process.env): NextAuthOptions {
   const oidc = readOidcSettings(env);
   const providers: Provider[] = [credentialsProvider(getDb)];
   if (oidc) providers.push(oidcProvider(oidc));

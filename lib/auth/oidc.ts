@@ -12,7 +12,7 @@
  */
 import { isRole, recordAudit, type Role, SYSTEM } from "@/lib/access";
 import type { Db } from "@/lib/db";
-import { ConfigError } from "@/lib/config";
+import { ConfigError, type Env } from "@/lib/config";
 
 export interface OidcSettings {
   issuer: string;
@@ -22,7 +22,7 @@ export interface OidcSettings {
   defaultRole: Role;
 }
 
-export function readOidcSettings(env: NodeJS.ProcessEnv = process.env): OidcSettings | null {
+export function readOidcSettings(env: Env = process.env): OidcSettings | null {
   const issuer = env.TARN_OIDC_ISSUER?.trim();
   if (!issuer) return null;
   const clientId = env.TARN_OIDC_CLIENT_ID?.trim();

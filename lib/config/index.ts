@@ -20,11 +20,14 @@ export interface TarnConfig {
   port: number;
 }
 
+/** Environment variables as read: tests pass plain objects. */
+export type Env = Record<string, string | undefined>;
+
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): TarnConfig {
+export function readConfig(env: Env = process.env): TarnConfig {
   const dataDir = path.resolve(env.TARN_DATA_DIR || "data");
   const databaseUrl = env.DATABASE_URL || `file:${path.join(dataDir, "tarn.db")}`;
   const port = Number(env.PORT || 3000);
