@@ -10,9 +10,8 @@ import { decompressBlock } from "./codecs";
 import { compileAvroType } from "./compile";
 import {
   AVRO_MAGIC,
-  type ContainerHeader,
   ENCRYPTED_MAGIC,
-  headerType,
+  decodeHeader,
   SYNC_SIZE,
   startsWith,
 } from "./container-header";
@@ -31,13 +30,27 @@ export interface AvroContainer {
 export function readAvroContainer(bytes: Uint8Array): AvroContainer {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   checkMagic(buf);
-  const { header, offset } = decodeHeader(buf);
+  const { header, offset } = asCorrupt("the Avro header cannot be decoded", () =>
+    decodeHeader(buf),
+  );
   const metadata = decodeMetadata(header.meta);
   const schema = parseSchema(metadata["avro.schema"]);
   const codec = metadata["avro.codec"] ?? "null";
-  const type = compileAvroType(schema, true);
+  const type = asCorrupt("the writer schema is not valid Avro", () =>
+    compileAvroType(schema, true),
+  );
   const records = readBlocks(buf, offset, header.sync, codec, type);
   return { schema, metadata, codec, records };
+}
+
+/** Errors from avsc or zlib on bad bytes become "corrupt"; ours pass through. */
+function asCorrupt<T>(what: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ManifestError) throw error;
+    throw new ManifestError("corrupt", `${what}: ${(error as Error).message}`);
+  }
 }
 
 function checkMagic(buf: Buffer): void {
@@ -49,12 +62,6 @@ function checkMagic(buf: Buffer): void {
     );
   }
   throw new ManifestError("not-avro", "not an Avro object container file (bad magic bytes)");
-}
-
-function decodeHeader(buf: Buffer): { header: ContainerHeader; offset: number } {
-  const { value, offset } = headerType.decode(buf, 0);
-  if (offset < 0) throw new ManifestError("corrupt", "Avro header is truncated");
-  return { header: value as ContainerHeader, offset };
 }
 
 function decodeMetadata(meta: Record<string, Buffer>): Record<string, string> {
@@ -82,8 +89,10 @@ function readBlocks(
   const records: Record<string, unknown>[] = [];
   let offset = start;
   while (offset < buf.length) {
-    const count = readVarLong(buf, offset);
-    const size = readVarLong(buf, count.offset);
+    const count = asCorrupt("an Avro block header is truncated", () => readVarLong(buf, offset));
+    const size = asCorrupt("an Avro block header is truncated", () =>
+      readVarLong(buf, count.offset),
+    );
     const end = size.offset + size.value;
     if (count.value < 0 || size.value < 0 || end + SYNC_SIZE > buf.length) {
       throw new ManifestError("corrupt", "Avro block is truncated", { offset });
@@ -93,8 +102,13 @@ function readBlocks(
         offset,
       });
     }
-    const data = decompressBlock(codec, buf.subarray(size.offset, end));
-    decodeRecords(toBuffer(data), count.value, type, records);
+    const block = buf.subarray(size.offset, end);
+    const data = asCorrupt("an Avro block cannot be decompressed", () =>
+      decompressBlock(codec, block),
+    );
+    asCorrupt("an Avro record cannot be decoded", () =>
+      decodeRecords(toBuffer(data), count.value, type, records),
+    );
     offset = end + SYNC_SIZE;
   }
   return records;

@@ -1,7 +1,7 @@
 import * as zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { ManifestError } from "../errors";
-import { type ContainerHeader, headerType } from "./container-header";
+import { type ContainerHeader, decodeHeader, headerType } from "./container-header";
 import { readAvroContainer } from "./container-reader";
 import { writeAvroContainer } from "./container-writer";
 import type { AvroSchema } from "./schema-json";
@@ -78,10 +78,18 @@ describe("Avro object container files", () => {
 
   it("checks the CRC-32 that ends each snappy block", () => {
     const bytes = Uint8Array.from(write("snappy"));
-    // The first block's checksum sits just before its 16-byte sync marker.
-    const sync = bytes.subarray(bytes.length - 16);
-    const firstSync = Buffer.from(bytes).indexOf(Buffer.from(sync), 100);
-    bytes[firstSync - 1] ^= 0xff;
+    // The first block's checksum sits just before its sync marker (searched for past
+    // the header, which ends with the same marker).
+    const { header, offset } = decodeHeader(bytes);
+    const firstBlockEnd = Buffer.from(bytes).indexOf(header.sync, offset);
+    bytes[firstBlockEnd - 1] ^= 0xff;
+    expect(() => readAvroContainer(bytes)).toThrow(/CRC-32/);
+  });
+
+  it("fails fast on a damaged header", () => {
+    const bytes = Uint8Array.from(write("null"));
+    const { offset } = decodeHeader(bytes);
+    bytes[offset - 17] = 0x7e; // the map's closing count becomes 63 more entries
     expect(kindOf(() => readAvroContainer(bytes))).toBe("corrupt");
   });
 

@@ -4,6 +4,8 @@
  * `logicalType: "map"` on arrays), which plain Avro libraries drop; we keep the JSON.
  */
 
+import { ManifestError } from "../errors";
+
 export type AvroSchema = string | AvroSchema[] | AvroComplexSchema;
 
 export interface AvroComplexSchema {
@@ -67,7 +69,9 @@ export function inlineNamedTypes(schema: AvroSchema): AvroSchema {
       named.get(name) ??
       (namespace ? named.get(`${namespace}.${name}`) : undefined) ??
       named.get(name.split(".").pop() as string);
-    if (found === undefined) throw new Error(`Avro schema refers to undefined type "${name}"`);
+    if (found === undefined) {
+      throw new ManifestError("corrupt", `Avro schema refers to undefined type "${name}"`);
+    }
     return found;
   };
   const visit = (node: AvroSchema, namespace: string | undefined): AvroSchema => {
@@ -118,7 +122,9 @@ export function nonNullBranch(schema: AvroSchema): AvroSchema {
     return schema;
   }
   const branches = schema.filter((branch) => branch !== "null");
-  if (branches.length !== 1) throw new Error(`unsupported Avro union ${JSON.stringify(schema)}`);
+  if (branches.length !== 1) {
+    throw new ManifestError("invalid-value", `unsupported Avro union ${JSON.stringify(schema)}`);
+  }
   return branches[0];
 }
 
