@@ -8,7 +8,8 @@ export function encodeManifestFile(
   version: FormatVersion,
 ): Record<string, unknown> {
   checkManifestFile(manifest, version);
-  const count = version === 1 ? optionalInt : requiredCount(manifest);
+  const count = (value: number | undefined, name: string) =>
+    countOf(manifest, version, value, name);
   return {
     manifest_path: manifest.path,
     manifest_length: BigInt(manifest.length),
@@ -59,21 +60,19 @@ function encodeSummary(summary: FieldSummary): Record<string, unknown> {
   };
 }
 
-function optionalInt(value: number | undefined): number | null {
-  return value ?? null;
-}
-
-/** From v2 the counts are required. */
-function requiredCount(manifest: ManifestFile) {
-  return (value: number | undefined, name: string): number => {
-    if (value === undefined) {
-      throw new ManifestError(
-        "invalid-input",
-        `${manifest.path}: ${name} is required from format version 2`,
-      );
-    }
-    return value;
-  };
+/** Counts are optional in v1 and required from v2. */
+function countOf(
+  manifest: ManifestFile,
+  version: FormatVersion,
+  value: number | undefined,
+  name: string,
+): number | null {
+  if (value !== undefined) return value;
+  if (version === 1) return null;
+  throw new ManifestError(
+    "invalid-input",
+    `${manifest.path}: ${name} is required from format version 2`,
+  );
 }
 
 function toLong(value: number | null): bigint | null {

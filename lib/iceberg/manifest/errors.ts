@@ -30,3 +30,16 @@ export class ManifestError extends Error {
     this.context = context;
   }
 }
+
+/**
+ * Runs `encode`, turning a stray error (a non-integer count reaching `BigInt`, say)
+ * into an "invalid-input" ManifestError that names what was being encoded.
+ */
+export function asInvalidInput<T>(what: string, encode: () => T): T {
+  try {
+    return encode();
+  } catch (error) {
+    if (error instanceof ManifestError) throw error;
+    throw new ManifestError("invalid-input", `${what}: ${(error as Error).message}`);
+  }
+}

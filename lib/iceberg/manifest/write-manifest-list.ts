@@ -7,7 +7,7 @@ import type { FormatVersion } from "../spec/types";
 import type { AvroCodec } from "./avro/codecs";
 import { writeAvroContainer } from "./avro/container-writer";
 import { encodeManifestFile } from "./encode-manifest-file";
-import { ManifestError } from "./errors";
+import { asInvalidInput, ManifestError } from "./errors";
 import { structToAvroRecord } from "./iceberg-to-avro";
 import { manifestFileStruct } from "./manifest-schemas";
 import type { ManifestFile, ManifestFileToWrite } from "./types";
@@ -32,7 +32,9 @@ export function writeManifestList(input: WriteManifestListInput): Uint8Array {
     schema: structToAvroRecord(manifestFileStruct(version), "manifest_file"),
     metadata: listKeyValue(input),
     codec: input.codec ?? "deflate",
-    records: manifests.map((manifest) => encodeManifestFile(manifest, version)),
+    records: manifests.map((manifest) =>
+      asInvalidInput(`manifest ${manifest.path}`, () => encodeManifestFile(manifest, version)),
+    ),
   });
 }
 

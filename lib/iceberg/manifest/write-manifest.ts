@@ -10,7 +10,7 @@ import type { FormatVersion, PartitionSpec, Schema } from "../spec/types";
 import type { AvroCodec } from "./avro/codecs";
 import { writeAvroContainer } from "./avro/container-writer";
 import { encodeEntry } from "./encode-entry";
-import { ManifestError } from "./errors";
+import { asInvalidInput, ManifestError } from "./errors";
 import { structToAvroRecord } from "./iceberg-to-avro";
 import { manifestEntryStruct } from "./manifest-schemas";
 import type { ManifestContent, ManifestEntry, PartitionFieldType } from "./types";
@@ -44,7 +44,9 @@ export function writeManifest(input: WriteManifestInput): Uint8Array {
     schema: structToAvroRecord(struct, "manifest_entry"),
     metadata: manifestKeyValue(input),
     codec: input.codec ?? "deflate",
-    records: input.entries.map((entry) => encodeEntry(entry, how)),
+    records: input.entries.map((entry) =>
+      asInvalidInput(`entry for ${entry.dataFile.filePath}`, () => encodeEntry(entry, how)),
+    ),
   });
 }
 

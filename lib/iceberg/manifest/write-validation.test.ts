@@ -89,6 +89,11 @@ describe("writeManifest refuses", () => {
     expect(write({ entries: [stray] })).toThrow(/partition has field id 1999/);
   });
 
+  it("counts that are not integers, naming the file", () => {
+    const entry = added({ dataFile: dataFile("half.parquet", { recordCount: 1.5 }) });
+    expect(write({ entries: [entry] })).toThrow(/entry for half.parquet: .*1.5/);
+  });
+
   it("a partition value of the wrong representation, naming the field", () => {
     const wrong = partition(["x", 19723, 1, "y", 14.2]); // decimals are unscaled bigints
     const entry = added({ dataFile: dataFile("a", { partition: wrong }) });
