@@ -20,6 +20,14 @@ const MATRIX: [Operation, Role[]][] = [
   ["admin.groups.manage", ["admin"]],
   ["admin.apiClients.manage", ["admin"]],
   ["audit.read", ["admin", "steward"]],
+  ["catalog.manage", ["admin"]],
+  ["namespace.create", ["admin", "steward", "analyst"]],
+  ["namespace.alter", ["admin", "steward"]],
+  ["table.read", ["admin", "steward", "analyst"]],
+  ["table.create", ["admin", "steward", "analyst"]],
+  ["table.write", ["admin", "steward", "analyst"]],
+  ["table.alter", ["admin", "steward", "analyst"]],
+  ["table.drop", ["admin", "steward"]],
 ];
 
 describe("authorize", () => {

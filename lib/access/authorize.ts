@@ -9,8 +9,17 @@ export interface Decision {
   reasons: string[];
 }
 
+/**
+ * What an operation is about, when it is about something: the permissions issue decides
+ * by grants on these; today role rules decide and the resource is carried for the audit.
+ */
+export type Resource =
+  | { kind: "catalog"; catalog: string }
+  | { kind: "namespace"; catalog: string; namespace: string[] }
+  | { kind: "table"; catalog: string; namespace: string[]; table: string };
+
 /** The one door: every read and write path asks here. */
-export function authorize(principal: Principal | null, operation: Operation): Decision {
+export function authorize(principal: Principal | null, operation: Operation, _resource?: Resource): Decision {
   if (!principal) return { allowed: false, operation, reasons: ["not signed in"] };
   const rule = OPERATIONS[operation];
   const roles: readonly string[] = rule.roles;
@@ -29,8 +38,8 @@ export function describeOperation(operation: Operation): string {
 }
 
 /** Throws a person-readable AppError unless the principal may perform the operation. */
-export function requireAuthorized(principal: Principal | null, operation: Operation): Decision {
-  const decision = authorize(principal, operation);
+export function requireAuthorized(principal: Principal | null, operation: Operation, resource?: Resource): Decision {
+  const decision = authorize(principal, operation, resource);
   if (decision.allowed) return decision;
   if (!principal) throw new AppError("unauthenticated", "Please sign in first.");
   throw new AppError("forbidden", `You do not have permission to ${describeOperation(operation)}.`, {

@@ -8,6 +8,6 @@
  * Nothing else in Tarn decides whether someone may do something.
  */
 export { type AuditEntry, type AuditOutcome, listAuditEvents, recordAudit } from "./audit";
-export { authorize, type Decision, describeOperation, requireAuthorized } from "./authorize";
+export { authorize, type Decision, describeOperation, type Resource, requireAuthorized } from "./authorize";
 export { isOperation, OPERATIONS, type Operation } from "./operations";
 export { isRole, type Principal, ROLES, type Role, SYSTEM, type SystemPrincipal, type UserPrincipal } from "./principal";

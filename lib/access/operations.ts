@@ -27,6 +27,14 @@ export const OPERATIONS = {
   "admin.groups.manage": { describe: "manage groups", roles: ["admin"] },
   "admin.apiClients.manage": { describe: "manage API clients", roles: ["admin"] },
   "audit.read": { describe: "read the audit log", roles: ["admin", "steward"] },
+  "catalog.manage": { describe: "create and change catalogs and storage locations", roles: ["admin"] },
+  "namespace.create": { describe: "create namespaces", roles: ["admin", "steward", "analyst"] },
+  "namespace.alter": { describe: "change or drop namespaces", roles: ["admin", "steward"] },
+  "table.read": { describe: "read this table", roles: ["admin", "steward", "analyst"] },
+  "table.create": { describe: "create tables here", roles: ["admin", "steward", "analyst"] },
+  "table.write": { describe: "change this table's data", roles: ["admin", "steward", "analyst"] },
+  "table.alter": { describe: "change this table's schema, partitioning or properties", roles: ["admin", "steward", "analyst"] },
+  "table.drop": { describe: "drop this table", roles: ["admin", "steward"] },
 } as const satisfies Record<string, OperationRule>;
 
 export type Operation = keyof typeof OPERATIONS;
