@@ -1,6 +1,6 @@
 /** One decoded `data_file` record → `DataFile`, by field id. */
 import { decodeIntMap, decodeList } from "./decode-collections";
-import { FieldReader, type FieldIndex, toSafeNumber } from "./field-lookup";
+import { type FieldIndex, FieldReader, toSafeNumber } from "./field-lookup";
 import { omitUndefined } from "./omit-undefined";
 import { decodePartition, type PartitionSlot } from "./partition-layout";
 import type { DataFile, DataFileContent, FileFormat } from "./types";

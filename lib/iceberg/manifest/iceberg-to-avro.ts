@@ -14,10 +14,10 @@ import type {
   PrimitiveType,
   StructType,
 } from "../spec/types";
+import { parsePrimitive } from "../values";
 import type { AvroField, AvroRecordSchema, AvroSchema } from "./avro/schema-json";
 import { decimalRequiredBytes } from "./decimal-bytes";
 import { ManifestError } from "./errors";
-import { parsePrimitive } from "../values";
 
 /** Named Avro types must be defined once; later uses refer to them by name. */
 type DefinedNames = Set<string>;

@@ -34,6 +34,8 @@
  *   entries, fields the format version cannot hold) and throw `ManifestError`
  *   "invalid-input" rather than write a manifest other engines would misread.
  */
+
+export type { AvroCodec } from "./avro/codecs";
 export { ManifestError, type ManifestErrorKind } from "./errors";
 export { assignFirstRowIds, type FirstRowIdAssignment } from "./first-row-ids";
 export { resolveEntryInheritance, resolveManifestEntries } from "./inheritance";
@@ -44,4 +46,3 @@ export { type SummarizeManifestInput, summarizeManifest } from "./summarize-mani
 export type * from "./types";
 export { type WriteManifestInput, writeManifest } from "./write-manifest";
 export { type WriteManifestListInput, writeManifestList } from "./write-manifest-list";
-export type { AvroCodec } from "./avro/codecs";

@@ -9,8 +9,8 @@ import { asRecord, inlineNamedTypes } from "./avro/schema-json";
 import { decodeManifestFile, summaryIndexOf } from "./decode-manifest-file";
 import { ManifestError } from "./errors";
 import { FieldReader, indexFields } from "./field-lookup";
-import { IDS_BY_NAME } from "./manifest-schemas";
 import { parseListMetadata } from "./manifest-metadata";
+import { IDS_BY_NAME } from "./manifest-schemas";
 import type { ManifestList } from "./types";
 
 export function readManifestList(bytes: Uint8Array, formatVersion: FormatVersion): ManifestList {

@@ -9,7 +9,7 @@ import { type AvroRecordSchema, asRecord, inlineNamedTypes } from "./avro/schema
 import { decodeDataFile } from "./decode-data-file";
 import { ManifestError } from "./errors";
 import { type FieldIndex, FieldReader, indexFields, nestedRecord } from "./field-lookup";
-import { partitionSpecOf, parseManifestMetadata } from "./manifest-metadata";
+import { parseManifestMetadata, partitionSpecOf } from "./manifest-metadata";
 import { IDS_BY_NAME } from "./manifest-schemas";
 import { omitUndefined } from "./omit-undefined";
 import { type PartitionSlot, partitionLayout } from "./partition-layout";

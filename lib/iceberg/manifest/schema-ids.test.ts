@@ -9,10 +9,10 @@ import { describe, expect, it } from "vitest";
 import type { FormatVersion } from "../spec/types";
 import { structToAvroRecord } from "./iceberg-to-avro";
 import { manifestEntryStruct, manifestFileStruct } from "./manifest-schemas";
-import type { PartitionFieldType } from "./types";
 import { idsToNamesAndTypes, recordFields } from "./testing/avro-walk";
 import { FIXTURES_PRESENT, fixturePath } from "./testing/fixtures";
 import { PARTITIONED_TYPE } from "./testing/samples";
+import type { PartitionFieldType } from "./types";
 
 const entrySchema = (v: FormatVersion, partition: PartitionFieldType[] = PARTITIONED_TYPE) =>
   structToAvroRecord(manifestEntryStruct(v, partition), "manifest_entry");

@@ -10,8 +10,8 @@ import { decompressBlock } from "./codecs";
 import { compileAvroType } from "./compile";
 import {
   AVRO_MAGIC,
-  ENCRYPTED_MAGIC,
   decodeHeader,
+  ENCRYPTED_MAGIC,
   SYNC_SIZE,
   startsWith,
 } from "./container-header";
