@@ -1,0 +1,36 @@
+/**
+ * Reading and writing table metadata files. Metadata files are immutable once written,
+ * so parsed metadata is cached by location.
+ */
+import { randomUUID } from "node:crypto";
+import type { FileIO } from "@/lib/iceberg/io";
+import { readMetadataFile, serializeTableMetadata, type TableMetadata } from "@/lib/iceberg/spec";
+
+const CACHE_LIMIT = 256;
+const cache = new Map<string, TableMetadata>();
+
+export async function readTableMetadata(io: FileIO, location: string): Promise<TableMetadata> {
+  const hit = cache.get(location);
+  if (hit) return hit;
+  const metadata = readMetadataFile(await io.read(location));
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(location, metadata);
+  return metadata;
+}
+
+/** `<table>/metadata/00003-<uuid>.metadata.json`: the next version after `previous`. */
+export function nextMetadataLocation(tableLocation: string, previous: string | null): string {
+  const version = previous ? metadataVersion(previous) + 1 : 0;
+  return `${tableLocation.replace(/\/+$/, "")}/metadata/${String(version).padStart(5, "0")}-${randomUUID()}.metadata.json`;
+}
+
+export function metadataVersion(location: string): number {
+  const name = location.slice(location.lastIndexOf("/") + 1);
+  const match = name.match(/^(\d+)-/) ?? name.match(/^v(\d+)\./);
+  return match ? Number(match[1]) : 0;
+}
+
+export async function writeTableMetadata(io: FileIO, location: string, metadata: TableMetadata): Promise<void> {
+  await io.writeNew(location, new TextEncoder().encode(serializeTableMetadata(metadata)));
+  cache.set(location, metadata);
+}
