@@ -23,12 +23,22 @@ export interface FileIO {
   list(prefix: string): AsyncIterable<FileInfo>;
   /** The local file-system path DuckDB should read for a location. */
   localPath(location: string): string;
+  /**
+   * `length` bytes from `offset` (fewer at the end of the file). Optional: callers that
+   * need a slice (Parquet footers, deletion-vector blobs) fall back to `read`.
+   */
+  readRange?(location: string, offset: number, length: number): Promise<Uint8Array>;
 }
 
 export class UnsupportedLocationError extends Error {
   override name = "UnsupportedLocationError";
-  constructor(readonly location: string, readonly scheme: string) {
-    super(`Tarn can only read local files; ${scheme}:// locations are not reachable from here (${location}).`);
+  constructor(
+    readonly location: string,
+    readonly scheme: string,
+  ) {
+    super(
+      `Tarn can only read local files; ${scheme}:// locations are not reachable from here (${location}).`,
+    );
   }
 }
 
