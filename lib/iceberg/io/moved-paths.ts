@@ -4,8 +4,9 @@
  * object store and downloaded. The rule (what DuckDB calls `allow_moved_paths`):
  *
  * 1. a recorded path that exists under its own name is used as it is;
- * 2. one that starts with the table location recorded in the metadata is re-rooted at
- *    the table folder;
+ * 2. a relative one is taken relative to where the (relative) recorded table location
+ *    puts the table folder's base; one that starts with the recorded table location is
+ *    re-rooted at the table folder;
  * 3. otherwise keep what follows the last `/metadata/` or `/data/` of the recorded path
  *    and join it to the table folder.
  *
@@ -76,7 +77,12 @@ export function candidateLocations(
   options: Pick<PathResolverOptions, "tableFolder" | "recordedLocation">,
 ): string[] {
   const candidates: string[] = [];
-  if (parseLocation(recorded).kind === "local") candidates.push(recorded);
+  const parsed = parseLocation(recorded);
+  if (parsed.kind === "local") candidates.push(recorded);
+  const base = relativeBase(options);
+  if (parsed.kind === "relative" && base !== undefined) {
+    candidates.push(joinLocation(base, parsed.path));
+  }
   const underLocation = relativeToRecordedLocation(recorded, options.recordedLocation);
   if (underLocation !== undefined) {
     candidates.push(joinLocation(options.tableFolder, underLocation));
@@ -84,6 +90,21 @@ export function candidateLocations(
   const afterMarker = fromLastMarker(recorded);
   if (afterMarker !== undefined) candidates.push(joinLocation(options.tableFolder, afterMarker));
   return [...new Set(candidates)];
+}
+
+/**
+ * Where relative paths start from. A table written with a relative location
+ * (`data/persistent/t`) that now sits at `/lake/data/persistent/t` recorded its paths
+ * relative to `/lake` — including files outside the table folder.
+ */
+function relativeBase(
+  options: Pick<PathResolverOptions, "tableFolder" | "recordedLocation">,
+): string | undefined {
+  const location = options.recordedLocation && parseLocation(options.recordedLocation);
+  if (!location || location.kind !== "relative") return undefined;
+  const suffix = `/${location.path.replace(/^\.\//, "").replace(/\/+$/, "")}`;
+  const folder = options.tableFolder.replace(/\/+$/, "");
+  return folder.endsWith(suffix) ? folder.slice(0, -suffix.length) || "/" : undefined;
 }
 
 /** `data/x.parquet` for `<recorded location>/data/x.parquet`, else undefined. */
