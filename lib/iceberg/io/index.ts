@@ -15,7 +15,7 @@
  * Other schemes fail with UnsupportedLocationError; a recorded path with no local copy
  * fails with UnresolvedPathError naming it.
  */
-export * from "./types";
+
 export { LocalFileIO } from "./local";
 export {
   joinLocation,
@@ -31,3 +31,4 @@ export {
   type PathResolverOptions,
   UnresolvedPathError,
 } from "./moved-paths";
+export * from "./types";

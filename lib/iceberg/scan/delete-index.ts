@@ -10,8 +10,9 @@
  *   lower than its own, in the same spec and partition — or in every partition when the
  *   delete file's spec is unpartitioned.
  */
-import { compareBytes, utf8 } from "../values";
+
 import type { PartitionSpec } from "../spec";
+import { compareBytes, utf8 } from "../values";
 import { partitionKey } from "./partition-key";
 import type { PlannedFile, ScanTaskDeletes } from "./types";
 

@@ -26,22 +26,10 @@
  *   `entries`) come as row arrays and as SQL relations, with Trino's column names.
  * - Errors of planning are `ScanError` with a `kind`.
  */
-export {
-  type SnapshotSelector,
-  type SelectedSnapshot,
-  selectSnapshot,
-  snapshotIdAsOf,
-} from "./select-snapshot";
+
 export { ScanError, type ScanErrorKind } from "./errors";
 export { findLatestMetadata, findMetadataVersion, listMetadataFiles } from "./find-metadata";
 export { type LoadedTable, loadTable, openTable, tableFolderOf } from "./load-table";
-export { type PlanScanInput, planScan, planTableScan } from "./plan-scan";
-export { type ScanSqlOptions, scanToSql } from "./sql/scan-sql";
-export { duckType } from "./sql/duck-types";
-export { quoteIdent, quoteString } from "./sql/quote";
-export { type NameMapping, parseNameMapping } from "./name-mapping";
-export type { ParquetField } from "./parquet/schema";
-export type * from "./types";
 export {
   type Column,
   type ColumnType,
@@ -54,3 +42,16 @@ export {
   metadataTableSql,
   tableToSql,
 } from "./metadata-tables";
+export { type NameMapping, parseNameMapping } from "./name-mapping";
+export type { ParquetField } from "./parquet/schema";
+export { type PlanScanInput, planScan, planTableScan } from "./plan-scan";
+export {
+  type SelectedSnapshot,
+  type SnapshotSelector,
+  selectSnapshot,
+  snapshotIdAsOf,
+} from "./select-snapshot";
+export { duckType } from "./sql/duck-types";
+export { quoteIdent, quoteString } from "./sql/quote";
+export { type ScanSqlOptions, scanToSql } from "./sql/scan-sql";
+export type * from "./types";

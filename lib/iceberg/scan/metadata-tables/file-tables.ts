@@ -9,7 +9,7 @@ import type { DataFile, EntryStatus, ManifestFile } from "../../manifest";
 import type { Schema, TableMetadata } from "../../spec";
 import { partitionSpecById } from "../../spec";
 import type { ManifestSource, ManifestWithEntries } from "../manifests";
-import { decodeBounds, boundText, typesById } from "./bounds-text";
+import { boundText, decodeBounds, typesById } from "./bounds-text";
 import {
   type PartitionColumn,
   partitionColumns,

@@ -3,10 +3,11 @@
  * field id, with its transform's result type — so files of evolved specs share one
  * column (fields a file's spec lacks are NULL), as in Trino's `$files` and `$partitions`.
  */
+
+import type { PartitionData } from "../../manifest";
 import type { PartitionSpec, TableMetadata } from "../../spec";
 import { findFieldById } from "../../spec";
 import { resultType } from "../../transforms";
-import type { PartitionData } from "../../manifest";
 
 export interface PartitionColumn {
   fieldId: number;
