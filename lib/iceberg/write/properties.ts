@@ -9,9 +9,7 @@ const MiB = 1024 * 1024;
 
 export const PROPERTIES = {
   targetFileSize: "write.target-file-size-bytes",
-  deleteTargetFileSize: "write.delete.target-file-size-bytes",
   compression: "write.parquet.compression-codec",
-  rowGroupSize: "write.parquet.row-group-size-bytes",
   dataPath: "write.data.path",
   deleteMode: "write.delete.mode",
   updateMode: "write.update.mode",
@@ -27,14 +25,9 @@ export function dataFolder(metadata: TableMetadata): string {
   return metadata.properties[PROPERTIES.dataPath] ?? joinLocation(metadata.location, "data");
 }
 
-export function targetFileSize(metadata: TableMetadata, kind: "data" | "deletes"): number {
-  const key = kind === "data" ? PROPERTIES.targetFileSize : PROPERTIES.deleteTargetFileSize;
-  const fallback = kind === "data" ? 512 * MiB : 64 * MiB;
-  return positiveInt(metadata, key) ?? fallback;
-}
-
-export function rowGroupSize(metadata: TableMetadata): number | undefined {
-  return positiveInt(metadata, PROPERTIES.rowGroupSize);
+/** Data files roll over near this size (DuckDB checks it between row groups). */
+export function targetFileSize(metadata: TableMetadata): number {
+  return positiveInt(metadata, PROPERTIES.targetFileSize) ?? 512 * MiB;
 }
 
 const CODECS: Record<string, string> = {

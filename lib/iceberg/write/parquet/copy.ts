@@ -7,7 +7,11 @@
  * names unique). `RETURN_STATS` tells us which files it wrote, with their row counts and
  * sizes, so nothing is listed after the fact. Empty files (a query with no rows) are
  * deleted and not reported.
+ *
+ * Rolling over loses the query's row order (files are filled concurrently), so sorted
+ * output — position deletes — leaves out the target size: a plain COPY to one file keeps it.
  */
+import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -19,10 +23,10 @@ import { quoteString } from "../sql/quote";
 export interface ParquetOptions {
   /** `FIELD_IDS` struct literal (see sql/field-ids.ts). */
   fieldIds: string;
-  targetFileSizeBytes: number;
+  /** Roll over to a new file near this size; absent: one file in the query's row order. */
+  targetFileSizeBytes?: number;
   /** DuckDB codec name: zstd, snappy, gzip, lz4_raw, brotli, uncompressed. */
   compression: string;
-  rowGroupSizeBytes?: number;
 }
 
 export interface CopyInput {
@@ -48,8 +52,10 @@ export interface WrittenParquet {
 export async function copyToParquet(input: CopyInput): Promise<WrittenParquet[]> {
   const localFolder = input.io.localPath(input.folder);
   // DuckDB creates the last folder only; partition paths can be several levels deep
-  await mkdir(path.dirname(localFolder), { recursive: true });
-  const rows = await queryObjects(input.connection, copySql(input, localFolder));
+  const single = input.options.targetFileSizeBytes === undefined;
+  await mkdir(single ? localFolder : path.dirname(localFolder), { recursive: true });
+  const sql = single ? singleFileSql(input, localFolder) : copySql(input, localFolder);
+  const rows = await queryObjects(input.connection, sql);
   const written = rows.map((row) => {
     const localPath = String(row.filename);
     return {
@@ -64,19 +70,27 @@ export async function copyToParquet(input: CopyInput): Promise<WrittenParquet[]>
   return written.filter((file) => file.recordCount > 0);
 }
 
+function singleFileSql(input: CopyInput, localFolder: string): string {
+  const file = path.join(localFolder, `${input.prefix}${randomUUID()}.parquet`);
+  const settings = [
+    "FORMAT parquet",
+    `FIELD_IDS ${input.options.fieldIds}`,
+    `COMPRESSION ${quoteString(input.options.compression)}`,
+    "RETURN_STATS true",
+  ];
+  return `COPY (${input.selectSql}) TO ${quoteString(file)} (${settings.join(", ")})`;
+}
+
 function copySql(input: CopyInput, localFolder: string): string {
   const { options } = input;
   const settings = [
     "FORMAT parquet",
     `FIELD_IDS ${options.fieldIds}`,
     `COMPRESSION ${quoteString(options.compression)}`,
-    `FILE_SIZE_BYTES ${Math.max(1, Math.floor(options.targetFileSizeBytes))}`,
+    `FILE_SIZE_BYTES ${Math.max(1, Math.floor(options.targetFileSizeBytes ?? 1))}`,
     `FILENAME_PATTERN ${quoteString(`${input.prefix}{uuid}`)}`,
     "APPEND true",
     "RETURN_STATS true",
   ];
-  if (options.rowGroupSizeBytes !== undefined) {
-    settings.push(`ROW_GROUP_SIZE_BYTES ${Math.floor(options.rowGroupSizeBytes)}`);
-  }
   return `COPY (${input.selectSql}) TO ${quoteString(localFolder)} (${settings.join(", ")})`;
 }

@@ -48,7 +48,7 @@ export function applicableDeletes(
   return out;
 }
 
-function namesFile(deletes: DataFile, path: string): boolean {
+export function namesFile(deletes: DataFile, path: string): boolean {
   if (deletes.referencedDataFile !== undefined) return deletes.referencedDataFile === path;
   const lower = deletes.lowerBounds?.get(FILE_PATH_ID);
   const upper = deletes.upperBounds?.get(FILE_PATH_ID);
