@@ -2,6 +2,9 @@
  * One aggregate query over the files just written, grouped by file: whatever the footer
  * cannot say exactly (bounds without NaN, truncated bounds, NaN counts, row checks).
  * Measured at ~27 ms per million rows of three columns, against ~66 ms to write them.
+ *
+ * Every read says `hive_partitioning = false`: partition folders look like `flag=true/`,
+ * and DuckDB would otherwise replace the column with the folder name's text.
  */
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { queryObjects } from "../duck/query";
@@ -27,7 +30,7 @@ export async function aggregateFiles(
   const rows = await queryObjects(
     connection,
     `SELECT ${quoteIdent(FILE_COLUMN)}, ${selects.join(", ")}
-     FROM read_parquet(${files}, filename = ${quoteString(FILE_COLUMN)}) AS t
+     FROM read_parquet(${files}, filename = ${quoteString(FILE_COLUMN)}, hive_partitioning = false) AS t
      GROUP BY ${quoteIdent(FILE_COLUMN)}`,
   );
   for (const row of rows) out.set(String(row[FILE_COLUMN]), row);

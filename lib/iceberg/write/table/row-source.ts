@@ -48,7 +48,7 @@ export function readByFieldIdSql(
     const name = quoteString(names ? names(f) : f.name);
     return `${f.id}: {name: ${name}, type: ${quoteString(duckdbType(f.type))}, default_value: NULL}`;
   });
-  return `read_parquet(${quoteString(io.localPath(location))}, schema = MAP {${entries.join(", ")}}, file_row_number = true)`;
+  return `read_parquet(${quoteString(io.localPath(location))}, schema = MAP {${entries.join(", ")}}, file_row_number = true, hive_partitioning = false)`;
 }
 
 function positionDeletesSql(input: RowSourceInput): string {
@@ -57,7 +57,7 @@ function positionDeletesSql(input: RowSourceInput): string {
     quoteString(input.io.localPath(d.entry.dataFile.filePath)),
   );
   const path = quoteString(input.file.entry.dataFile.filePath);
-  return `NOT EXISTS (SELECT 1 FROM read_parquet([${files.join(", ")}]) AS d
+  return `NOT EXISTS (SELECT 1 FROM read_parquet([${files.join(", ")}], hive_partitioning = false) AS d
     WHERE d.file_path = ${path} AND d.pos = t.file_row_number)`;
 }
 

@@ -36,7 +36,7 @@ export async function bruteMetrics(
   truncateTo = 16,
 ): Promise<BruteMetrics> {
   const reader = await connection.runAndReadAll(
-    `SELECT * FROM read_parquet(${quoteString(localPath)})`,
+    `SELECT * FROM read_parquet(${quoteString(localPath)}, hive_partitioning = false)`,
   );
   const rows = reader.getRowObjects();
   const out: BruteMetrics = {
