@@ -100,8 +100,9 @@ export function candidateLocations(
 function relativeBase(
   options: Pick<PathResolverOptions, "tableFolder" | "recordedLocation">,
 ): string | undefined {
-  const location = options.recordedLocation && parseLocation(options.recordedLocation);
-  if (!location || location.kind !== "relative") return undefined;
+  if (!options.recordedLocation) return undefined;
+  const location = parseLocation(options.recordedLocation);
+  if (location.kind !== "relative") return undefined;
   const suffix = `/${location.path.replace(/^\.\//, "").replace(/\/+$/, "")}`;
   const folder = options.tableFolder.replace(/\/+$/, "");
   return folder.endsWith(suffix) ? folder.slice(0, -suffix.length) || "/" : undefined;

@@ -49,7 +49,10 @@ export async function planScan(input: PlanScanInput): Promise<ScanPlan> {
   const base = { metadata, snapshot, schema, columns, ...(nameMapping ? { nameMapping } : {}) };
   if (!snapshot) return { ...base, tasks: [], stats: emptyStats() };
   const specs = new Map<number, PartitionSpec>(metadata.partitionSpecs.map((s) => [s.specId, s]));
-  const pruner = new Pruner(schema, input.filter, specs, input.caseSensitive);
+  const pruner = new Pruner(schema, input.filter, specs, {
+    caseSensitive: input.caseSensitive,
+    useMetrics: nameMapping === undefined,
+  });
   const context: PlanContext = { input, specs, pruner, stats: emptyStats() };
   const { dataFiles, deleteFiles } = await collectFiles(context, snapshot);
   const tasks = await buildTasks(context, dataFiles, deleteFiles);

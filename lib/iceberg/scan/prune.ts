@@ -18,17 +18,32 @@ import {
 import type { DataFile, ManifestFile } from "../manifest";
 import type { PartitionSpec, Schema } from "../spec";
 
+export interface PrunerOptions {
+  caseSensitive?: boolean;
+  /**
+   * Whether column metrics may prune. Not for tables with a name mapping: files written
+   * without field ids got their metrics through a mapping that may have changed since, so
+   * a column the mapping no longer names reads as NULL whatever its metrics say.
+   */
+  useMetrics?: boolean;
+}
+
 export class Pruner {
   readonly bound: BoundExpr | undefined;
   private readonly bySpec = new Map<number, PartitionFilter | undefined>();
+  private readonly useMetrics: boolean;
 
   constructor(
     schema: Schema,
     filter: UnboundExpr | undefined,
     private readonly specs: ReadonlyMap<number, PartitionSpec>,
-    caseSensitive = true,
+    options: PrunerOptions = {},
   ) {
-    this.bound = filter ? bind(schema, filter, { caseSensitive }) : undefined;
+    const bound = filter
+      ? bind(schema, filter, { caseSensitive: options.caseSensitive ?? true })
+      : undefined;
+    this.bound = bound && roundFloatLiterals(bound);
+    this.useMetrics = options.useMetrics ?? true;
   }
 
   manifestMightMatch(manifest: ManifestFile): boolean {
@@ -48,7 +63,7 @@ export class Pruner {
 
   private metricsMightMatch(file: DataFile): boolean {
     const bound = this.bound;
-    return !bound || safely(() => metricsMightMatch(bound, file));
+    return !bound || !this.useMetrics || safely(() => metricsMightMatch(bound, file));
   }
 
   private filterFor(specId: number): PartitionFilter | undefined {
@@ -70,5 +85,30 @@ function safely<T>(test: () => T, fallback: T = true as T): T {
     return test();
   } catch {
     return fallback;
+  }
+}
+
+/**
+ * A literal compared with a `float` column is a float32, as Java's binding makes it and
+ * as SQL engines compare: `x = 1.23` must find the stored float 1.23f
+ * (1.2300000190734863), which the double 1.23 is not equal to.
+ */
+function roundFloatLiterals(expr: BoundExpr): BoundExpr {
+  switch (expr.kind) {
+    case "true":
+    case "false":
+      return expr;
+    case "and":
+    case "or":
+      return { ...expr, children: expr.children.map(roundFloatLiterals) };
+    case "not":
+      return { ...expr, child: roundFloatLiterals(expr.child) };
+    default: {
+      if (expr.ref.type !== "float") return expr;
+      const round = (v: unknown) => (typeof v === "number" ? Math.fround(v) : v);
+      if ("value" in expr) return { ...expr, value: round(expr.value) as number };
+      if ("values" in expr) return { ...expr, values: expr.values.map(round) as number[] };
+      return expr;
+    }
   }
 }
