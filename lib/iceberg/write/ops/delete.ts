@@ -11,7 +11,7 @@ import { prepareRowLevel, type RowLevelInput } from "./row-level";
 
 export type DeleteInput = RowLevelInput;
 
-export function prepareDelete(input: DeleteInput): Promise<PreparedCommit> {
+export async function prepareDelete(input: DeleteInput): Promise<PreparedCommit> {
   const mode = rowLevelMode(input.metadata, "delete");
   return prepareRowLevel(
     input,

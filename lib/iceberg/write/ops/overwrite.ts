@@ -12,7 +12,7 @@ export interface OverwriteInput extends RowLevelInput {
   sourceSql: string;
 }
 
-export function prepareOverwrite(input: OverwriteInput): Promise<PreparedCommit> {
+export async function prepareOverwrite(input: OverwriteInput): Promise<PreparedCommit> {
   const mode = rowLevelMode(input.metadata, "delete");
   return prepareRowLevel(
     input,

@@ -19,7 +19,7 @@ export interface UpdateInput extends RowLevelInput {
   set: Record<string, string>;
 }
 
-export function prepareUpdate(input: UpdateInput): Promise<PreparedCommit> {
+export async function prepareUpdate(input: UpdateInput): Promise<PreparedCommit> {
   const mode = rowLevelMode(input.metadata, "update");
   return prepareRowLevel(
     input,
