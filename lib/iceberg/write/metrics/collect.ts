@@ -55,14 +55,19 @@ export async function inspectWrittenFiles(input: InspectInput): Promise<Inspecti
     ...checks,
   ]);
   const metrics = new Map<string, FileMetricsFields>();
-  const failures: string[] = [];
+  // rows that break the schema have no meaningful bounds (a short fixed value has none)
+  const failures = [
+    ...new Set(paths.flatMap((path) => failedChecks(checks, aggregates.get(path) ?? {}))),
+  ];
+  if (failures.length > 0) return { metrics, failures };
   for (const path of paths) {
-    const row = aggregates.get(path) ?? {};
-    failures.push(...failedChecks(checks, row));
     const footer = footers.get(path) ?? { columns: new Map(), splitOffsets: [] };
-    metrics.set(path, { ...footerMetrics(columns, footer), ...decodeBounds(columns, row) });
+    metrics.set(path, {
+      ...footerMetrics(columns, footer),
+      ...decodeBounds(columns, aggregates.get(path) ?? {}),
+    });
   }
-  return { metrics, failures: [...new Set(failures)] };
+  return { metrics, failures };
 }
 
 function footerMetrics(columns: readonly BoundColumn[], footer: FooterMetrics): FileMetricsFields {
