@@ -92,7 +92,10 @@ function insideQuotes(sql: string, at: number): boolean {
   for (let i = 0; i < at; i++) {
     const ch = sql[i];
     if (quote) {
-      if (ch === quote) quote = sql[i + 1] === quote ? (i++, quote) : undefined;
+      if (ch !== quote) continue;
+      if (sql[i + 1] === quote)
+        i++; // a doubled quote stays inside
+      else quote = undefined;
     } else if (ch === "'" || ch === '"') {
       quote = ch;
     }

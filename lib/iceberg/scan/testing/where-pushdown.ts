@@ -7,7 +7,7 @@
  */
 import { and, eq, gt, gtEq, isNull, lt, ltEq, notNull, type UnboundExpr } from "../../expr";
 
-const IDENT = String.raw`"?([A-Za-z_][A-Za-z0-9_]*)"?`;
+const IDENT = `"?([A-Za-z_][A-Za-z0-9_]*)"?`;
 const LITERAL = String.raw`(-?\d+(?:\.\d+)?|'(?:[^']|'')*'|true|false|DATE\s+'[^']*')`;
 
 /**
