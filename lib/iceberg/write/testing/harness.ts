@@ -6,6 +6,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { expectRestSchema } from "../../../../tests/support/rest-spec";
 import { LocalFileIO } from "../../io";
+import { planScan, scanToSql } from "../../scan";
 import { parseJson, serializeTableMetadata } from "../../spec";
 import type { Schema, TableMetadata } from "../../spec/types";
 import type { PreparedCommit } from "../ops/prepared";
