@@ -69,11 +69,15 @@ function survivors(filter: UnboundExpr): bigint[] {
     .map((row) => row.id as bigint);
 }
 
+/** Ids in the table, read by our reader; lib/iceberg/scan must read the same. */
 async function ids(table: TestTable): Promise<bigint[]> {
-  const reader = await engine.connection.runAndReadAll(
-    `SELECT id FROM (${await table.rowsSql()}) ORDER BY id`,
-  );
-  return reader.getRows().map(([id]) => id as bigint);
+  const read = async (relation: string) => {
+    const reader = await engine.connection.runAndReadAll(`SELECT id FROM ${relation} ORDER BY id`);
+    return reader.getRows().map(([id]) => id as bigint);
+  };
+  const ours = await read(`(${await table.rowsSql()})`);
+  expect(await read(await table.scanSql())).toEqual(ours);
+  return ours;
 }
 
 async function entries(table: TestTable) {

@@ -47,19 +47,27 @@ export class TestTable {
     return tableRowsSql(this.io, this.metadata);
   }
 
-  /** Rows in the table that `expectedSql` does not have, and the other way round. */
+  /** The table's rows as lib/iceberg/scan reads them: a second, independent reader. */
+  async scanSql(): Promise<string> {
+    return scanToSql(await planScan({ io: this.io, metadata: this.metadata }));
+  }
+
+  /**
+   * Rows in the table that `expectedSql` does not have, and the other way round, read by
+   * both readers (ours and lib/iceberg/scan); 0 when both see exactly the expected rows.
+   */
   async difference(expectedSql: string): Promise<number> {
-    const expected = projectionSql(
-      this.schema,
-      expectedSql,
-      this.schema.fields.map((f) => f.name),
-    );
-    const actual = await this.rowsSql();
-    const reader = await this.connection.runAndReadAll(
-      `WITH e AS (${expected}), a AS (${actual})
-       SELECT count(*) FROM ((FROM e EXCEPT ALL FROM a) UNION ALL (FROM a EXCEPT ALL FROM e))`,
-    );
-    return Number(reader.getRows()[0][0]);
+    const names = this.schema.fields.map((f) => f.name);
+    const expected = projectionSql(this.schema, expectedSql, names);
+    let total = 0;
+    for (const actual of [await this.rowsSql(), `SELECT * FROM ${await this.scanSql()}`]) {
+      const reader = await this.connection.runAndReadAll(
+        `WITH e AS (${expected}), a AS (${actual})
+         SELECT count(*) FROM ((FROM e EXCEPT ALL FROM a) UNION ALL (FROM a EXCEPT ALL FROM e))`,
+      );
+      total += Number(reader.getRows()[0][0]);
+    }
+    return total;
   }
 
   async count(): Promise<number> {
