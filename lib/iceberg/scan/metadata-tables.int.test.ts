@@ -6,9 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { openTable } from "./load-table";
 import { METADATA_TABLE_NAMES, metadataTable, metadataTableSql } from "./metadata-tables";
-import { fixtureTable, io, useDuckDB } from "./testing/engine";
+import { duckDBPerFile, fixtureTable, io } from "./testing/engine";
 
-const duck = useDuckDB();
+const duck = duckDBPerFile();
 
 async function tableInput(name: string) {
   const table = await openTable(io, fixtureTable(name));

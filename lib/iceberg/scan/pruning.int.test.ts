@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { and, eq, gtEq, isNull, notNull, type UnboundExpr } from "../expr";
-import { planFixture, scalar, useDuckDB } from "./testing/engine";
+import { duckDBPerFile, planFixture, scalar } from "./testing/engine";
 
-const duck = useDuckDB();
+const duck = duckDBPerFile();
 
 interface Case {
   name: string;

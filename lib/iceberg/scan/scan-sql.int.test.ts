@@ -11,10 +11,10 @@ import { type Schema, serializeTableMetadata } from "../spec";
 import { loadTable, openTable } from "./load-table";
 import { planTableScan } from "./plan-scan";
 import { scanToSql } from "./sql/scan-sql";
-import { fixtureTable, io, planFixture, scalar, useDuckDB } from "./testing/engine";
+import { duckDBPerFile, fixtureTable, io, planFixture, scalar } from "./testing/engine";
 import { parquetFile, writeSyntheticTable } from "./testing/synthetic-table";
 
-const duck = useDuckDB();
+const duck = duckDBPerFile();
 const NAME = 'o\'name "x"';
 const schema: Schema = {
   type: "struct",

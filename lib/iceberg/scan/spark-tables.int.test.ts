@@ -10,9 +10,9 @@ import { icebergFixturesDir } from "../spec/test-fixtures";
 import { openTable } from "./load-table";
 import { planTableScan } from "./plan-scan";
 import { scanToSql } from "./sql/scan-sql";
-import { fixtureTable, io, planFixture, scalar, useDuckDB } from "./testing/engine";
+import { duckDBPerFile, fixtureTable, io, planFixture, scalar } from "./testing/engine";
 
-const duck = useDuckDB();
+const duck = duckDBPerFile();
 
 function sparkResult(version: string) {
   const folder = path.join(

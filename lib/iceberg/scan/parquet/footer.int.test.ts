@@ -6,11 +6,11 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { icebergFixturesDir } from "../../spec/test-fixtures";
-import { io, useDuckDB } from "../testing/engine";
+import { duckDBPerFile, io } from "../testing/engine";
 import { readParquetSchema } from "./footer";
 import type { ParquetField } from "./schema";
 
-const duck = useDuckDB();
+const duck = duckDBPerFile();
 
 function parquetFiles(): string[] {
   const root = path.join(icebergFixturesDir(), "tables");

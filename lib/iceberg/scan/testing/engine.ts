@@ -36,7 +36,7 @@ export async function planFixture(
 }
 
 /** Opens DuckDB before the file's tests and closes it after; call at the top level. */
-export function useDuckDB(): { connection: () => DuckDBConnection } {
+export function duckDBPerFile(): { connection: () => DuckDBConnection } {
   let instance: DuckDBInstance | undefined;
   let connection: DuckDBConnection | undefined;
   beforeAll(async () => {
