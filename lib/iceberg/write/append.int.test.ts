@@ -4,9 +4,9 @@
  * every commit's metadata validates against the REST spec.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allFields, snapshotForRef } from "../spec";
 import { readManifest, readManifestList } from "../manifest";
 import { pythonAvroAvailable, readWithPythonAvro } from "../manifest/testing/python-avro";
+import { allFields, snapshotForRef } from "../spec";
 import { prepareAppend } from "./index";
 import { bruteMetrics } from "./testing/brute-metrics";
 import { type Engine, openEngine, tempFolder } from "./testing/duckdb";

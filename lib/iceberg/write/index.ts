@@ -42,18 +42,19 @@
  * - DuckDB connection: queries run on the caller's connection; partitioned writes create
  *   and drop a temporary table and register `tarn_iceberg_*` scalar functions.
  */
-export type { WriteTarget, AppendInput } from "./ops/append";
+
+export {
+  type WriteDataInput,
+  type WrittenDataFiles,
+  writeDataFiles,
+} from "./data/write-data-files";
+export { WriteConflictError, WriteError, type WriteErrorKind } from "./errors";
+export { type MetricsMode, metricsModes, parseMetricsMode } from "./metrics/config";
+export type { AppendInput, WriteTarget } from "./ops/append";
 export { prepareAppend } from "./ops/append";
 export { type DeleteInput, prepareDelete } from "./ops/delete";
 export { type OverwriteInput, prepareOverwrite } from "./ops/overwrite";
-export { prepareUpdate, type UpdateInput } from "./ops/update";
 export type { PreparedCommit } from "./ops/prepared";
 export type { RowLevelInput } from "./ops/row-level";
-export { WriteConflictError, WriteError, type WriteErrorKind } from "./errors";
-export {
-  writeDataFiles,
-  type WriteDataInput,
-  type WrittenDataFiles,
-} from "./data/write-data-files";
-export { type MetricsMode, metricsModes, parseMetricsMode } from "./metrics/config";
+export { prepareUpdate, type UpdateInput } from "./ops/update";
 export { PROPERTIES as WRITE_PROPERTIES } from "./properties";

@@ -6,9 +6,9 @@
  */
 import type { BoundExpr } from "../../expr";
 import type { DataFile } from "../../manifest";
-import type { RowLevelMode } from "../properties";
 import { type PositionTarget, writePositionDeletes } from "../data/position-deletes";
 import { writeDataFiles } from "../data/write-data-files";
+import type { RowLevelMode } from "../properties";
 import type { AddedFiles } from "../snapshot/manifest-files";
 import { quoteIdent } from "../sql/quote";
 import { countMatches, findAffected } from "./affected-files";

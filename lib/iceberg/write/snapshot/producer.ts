@@ -10,12 +10,13 @@
  * up again in the new head's manifests, and the operation's `validate` hook checks the
  * snapshots committed in between.
  */
-import type { FileIO } from "../../io/types";
+
+import type { TableCommit } from "../../commit/types";
 import { joinLocation } from "../../io";
+import type { FileIO } from "../../io/types";
 import { type ManifestFile, type ManifestFileToWrite, writeManifestList } from "../../manifest";
 import { snapshotById, snapshotForRef } from "../../spec";
 import type { Snapshot, SnapshotSummary, TableMetadata } from "../../spec/types";
-import type { TableCommit } from "../../commit/types";
 import { WriteConflictError, WriteError } from "../errors";
 import { ManifestReader } from "../table/manifest-reader";
 import {
@@ -25,6 +26,7 @@ import {
   writeAddedManifest,
 } from "./manifest-files";
 import { type SpecFile, snapshotSummary } from "./summary";
+import { commitFor } from "./table-commit";
 
 export interface SnapshotPlan {
   operation: SnapshotSummary["operation"];
@@ -227,39 +229,4 @@ function checkAllFound(paths: ReadonlySet<string>, removed: SpecFile[]): void {
       { missing },
     );
   }
-}
-
-function commitFor(
-  fresh: TableMetadata,
-  branch: string,
-  head: Snapshot | undefined,
-  snapshot: Snapshot,
-): TableCommit {
-  const ref = fresh.refs[branch];
-  return {
-    requirements: [
-      { type: "assert-table-uuid", uuid: fresh.tableUuid },
-      { type: "assert-ref-snapshot-id", ref: branch, snapshotId: head?.snapshotId ?? null },
-    ],
-    updates: [
-      { action: "add-snapshot", snapshot },
-      {
-        action: "set-snapshot-ref",
-        refName: branch,
-        type: "branch",
-        snapshotId: snapshot.snapshotId,
-        ...retention(ref),
-      },
-    ],
-  };
-}
-
-function retention(ref: TableMetadata["refs"][string] | undefined) {
-  if (!ref) return {};
-  const { minSnapshotsToKeep, maxSnapshotAgeMs, maxRefAgeMs } = ref;
-  return {
-    ...(minSnapshotsToKeep === undefined ? {} : { minSnapshotsToKeep }),
-    ...(maxSnapshotAgeMs === undefined ? {} : { maxSnapshotAgeMs }),
-    ...(maxRefAgeMs === undefined ? {} : { maxRefAgeMs }),
-  };
 }

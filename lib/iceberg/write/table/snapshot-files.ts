@@ -1,5 +1,5 @@
 /** The live data and delete files of a snapshot. */
-import type { TableMetadata, Snapshot } from "../../spec/types";
+import type { Snapshot, TableMetadata } from "../../spec/types";
 import { type LiveFile, liveFiles, type ManifestReader } from "./manifest-reader";
 
 export interface SnapshotFiles {

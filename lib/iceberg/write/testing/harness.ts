@@ -9,11 +9,11 @@ import { LocalFileIO } from "../../io";
 import { planScan, scanToSql } from "../../scan";
 import { parseJson, serializeTableMetadata } from "../../spec";
 import type { Schema, TableMetadata } from "../../spec/types";
-import type { PreparedCommit } from "../ops/prepared";
 import { projectionSql } from "../data/source";
+import type { PreparedCommit } from "../ops/prepared";
 import { applyCommit } from "./apply-commit";
-import { type NewTable, newTableMetadata } from "./tables";
 import { tableRowsSql } from "./read-table";
+import { type NewTable, newTableMetadata } from "./tables";
 
 export class TestTable {
   readonly io = new LocalFileIO();
