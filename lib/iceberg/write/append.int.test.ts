@@ -141,6 +141,35 @@ describe("append to an unpartitioned table", () => {
   });
 });
 
+describe("append edge cases", () => {
+  it("an append of no rows commits a snapshot without files", async () => {
+    const table = wideTable();
+    const prepared = await prepareAppend({
+      ...table.target(),
+      sourceSql: "SELECT * FROM wide_src WHERE false",
+    });
+    expect(prepared.files).toEqual([]);
+    await table.commit(prepared);
+    expect(snapshotForRef(table.metadata)!.summary).toMatchObject({
+      "total-records": "0",
+      "total-data-files": "0",
+    });
+    expect(await table.count()).toBe(0);
+  });
+
+  it("honours write.data.path", async () => {
+    const elsewhere = tempFolder();
+    folders.push(elsewhere);
+    const table = wideTable({ "write.data.path": `file://${elsewhere.dir}/files` });
+    await table.commit(
+      await prepareAppend({ ...table.target(), sourceSql: "SELECT * FROM wide_src" }),
+    );
+    const [file] = await dataFiles(table);
+    expect(file.filePath.startsWith(`file://${elsewhere.dir}/files/00000-0-`)).toBe(true);
+    expect(await table.difference("SELECT * FROM wide_src")).toBe(0);
+  });
+});
+
 const python = pythonAvroAvailable();
 describe.skipIf(!python.ok)("Apache's Python Avro reader", () => {
   it("decodes the manifest list and manifest of an append", async () => {

@@ -132,3 +132,23 @@ describe.skipIf(!python.ok)("Apache's Python Avro reader on a partitioned manife
     expect(summaries).toHaveLength(2);
   });
 });
+
+describe("session settings", () => {
+  it("the session time zone does not move timestamptz partitions", async () => {
+    const utc = await appendPartitioned([by(4, "hour", "ts_hour"), by(4, "month", "ts_month")]);
+    await engine.connection.run("SET TimeZone = 'Asia/Kathmandu'");
+    try {
+      const shifted = await appendPartitioned([
+        by(4, "hour", "ts_hour"),
+        by(4, "month", "ts_month"),
+      ]);
+      const paths = async (t: TestTable) =>
+        (await manifestEntries(t)).manifest.entries
+          .map((e) => e.dataFile.filePath.split("/data/")[1].split("/00")[0])
+          .sort();
+      expect(await paths(shifted)).toEqual(await paths(utc));
+    } finally {
+      await engine.connection.run("RESET TimeZone");
+    }
+  });
+});
