@@ -7,8 +7,8 @@
 import type { NestedField, PartitionSpec } from "../../spec";
 import type { NameMapping } from "../name-mapping";
 import type { PlannedFile } from "../types";
-import { groupBy } from "./delete-sql";
 import { type FileReadPlan, planFileRead } from "./file-read";
+import { groupBy } from "./group-by";
 import { quoteIdent, quoteString, stringList } from "./quote";
 
 export interface DataSqlInput {

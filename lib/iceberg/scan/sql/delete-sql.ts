@@ -18,6 +18,7 @@
 import type { NestedField } from "../../spec";
 import type { PlannedFile, ScanTask } from "../types";
 import { duckType } from "./duck-types";
+import { groupBy } from "./group-by";
 import { quoteIdent, quoteString, stringList } from "./quote";
 
 export function positionDeletesSql(tasks: readonly ScanTask[]): string | undefined {
@@ -92,15 +93,4 @@ export function equalityDeleteGroups(
 
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
-}
-
-export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }

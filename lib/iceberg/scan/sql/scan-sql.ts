@@ -21,7 +21,7 @@ import { ScanError } from "../errors";
 import { partitionKey } from "../partition-key";
 import type { PlannedFile, ScanPlan } from "../types";
 import { dataSql } from "./data-sql";
-import { equalityDeleteGroups, positionDeletesSql } from "./delete-sql";
+import { type EqualityDeleteGroup, equalityDeleteGroups, positionDeletesSql } from "./delete-sql";
 import { duckType } from "./duck-types";
 import { internalPrefix, uniqueColumnNames } from "./names";
 import { quoteIdent, quoteString } from "./quote";
@@ -37,60 +37,102 @@ export function scanToSql(plan: ScanPlan, options: ScanSqlOptions = {}): string 
     ...(options.fileColumn ? [options.fileColumn] : []),
   ]);
   if (plan.tasks.length === 0) return emptyRelation(plan.columns, names, options);
-  const p = internalPrefix(names);
-  const specs = new Map<number, PartitionSpec>(
-    plan.metadata.partitionSpecs.map((s) => [s.specId, s]),
-  );
-  const equalityFiles = [...new Set(plan.tasks.flatMap((t) => t.deletes.equalityDeletes))];
-  const parts = new PartitionGroups(specs);
-  const eqGroups = equalityDeleteGroups(
-    equalityFiles,
-    (id) => equalityField(plan, id),
-    (f) => parts.of(f, true),
-  );
-  const fields = [...plan.columns];
-  for (const group of eqGroups)
-    for (const f of group.fields) if (!fields.includes(f)) fields.push(f);
+  const query = new RelationBuilder(plan, internalPrefix(names));
   const positions = positionDeletesSql(plan.tasks);
-  const ctes = [
-    `data AS (\n${dataSql({
-      files: plan.tasks.map((t) => t.dataFile),
-      fields,
-      specs,
-      ...(plan.nameMapping ? { nameMapping: plan.nameMapping } : {}),
-      prefix: p,
-      withFileAndPos: positions !== undefined || options.fileColumn !== undefined,
-      ...(eqGroups.length ? { partOf: (f: PlannedFile) => parts.of(f, false) } : {}),
-    })}\n)`,
-  ];
-  const conditions: string[] = [];
-  const d = (name: string) => `d.${quoteIdent(`${p}${name}`)}`;
-  if (positions) {
-    ctes.push(`pos_deletes AS (\n${positions}\n)`);
-    conditions.push(
-      `NOT EXISTS (SELECT 1 FROM pos_deletes x WHERE x.file = ${d("file")} AND x.pos = ${d("pos")})`,
+  const eqGroups = query.equalityGroups();
+  query.addData(positions !== undefined || options.fileColumn !== undefined, eqGroups.length > 0);
+  if (positions) query.antiJoinPositions(positions);
+  for (const [k, group] of eqGroups.entries()) query.antiJoinEquality(group, k);
+  const select = plan.columns.map((_, i) => `${query.ref(String(i))} AS ${quoteIdent(names[i])}`);
+  if (options.fileColumn)
+    select.push(`${query.joinRecordedPaths()} AS ${quoteIdent(names.at(-1)!)}`);
+  return query.build(select);
+}
+
+/** The pieces of the relation: CTEs, the FROM clause and the anti-join conditions. */
+class RelationBuilder {
+  private readonly ctes: string[] = [];
+  private readonly conditions: string[] = [];
+  private from = "data d";
+  private readonly specs: Map<number, PartitionSpec>;
+  private readonly parts: PartitionGroups;
+  /** The fields data rows carry: the columns, then equality-delete columns not among them. */
+  private readonly fields: NestedField[];
+
+  constructor(
+    private readonly plan: ScanPlan,
+    private readonly prefix: string,
+  ) {
+    this.specs = new Map(plan.metadata.partitionSpecs.map((s) => [s.specId, s]));
+    this.parts = new PartitionGroups(this.specs);
+    this.fields = [...plan.columns];
+  }
+
+  /** A column of the data rows: a field's index, or file / pos / seq / part. */
+  ref(name: string): string {
+    return `d.${quoteIdent(`${this.prefix}${name}`)}`;
+  }
+
+  equalityGroups(): EqualityDeleteGroup[] {
+    const files = [...new Set(this.plan.tasks.flatMap((t) => t.deletes.equalityDeletes))];
+    const groups = equalityDeleteGroups(
+      files,
+      (id) => equalityField(this.plan, id),
+      (f) => this.parts.of(f, true),
+    );
+    for (const group of groups) {
+      for (const field of group.fields) if (!this.fields.includes(field)) this.fields.push(field);
+    }
+    return groups;
+  }
+
+  addData(withFileAndPos: boolean, withSeqAndPart: boolean): void {
+    const sql = dataSql({
+      files: this.plan.tasks.map((t) => t.dataFile),
+      fields: this.fields,
+      specs: this.specs,
+      ...(this.plan.nameMapping ? { nameMapping: this.plan.nameMapping } : {}),
+      prefix: this.prefix,
+      withFileAndPos,
+      ...(withSeqAndPart ? { partOf: (f: PlannedFile) => this.parts.of(f, false) } : {}),
+    });
+    this.ctes.push(`data AS (\n${sql}\n)`);
+  }
+
+  antiJoinPositions(positions: string): void {
+    this.ctes.push(`pos_deletes AS (\n${positions}\n)`);
+    this.conditions.push(
+      `NOT EXISTS (SELECT 1 FROM pos_deletes x WHERE x.file = ${this.ref("file")} AND x.pos = ${this.ref("pos")})`,
     );
   }
-  eqGroups.forEach((group, k) => {
-    ctes.push(`eq_deletes_${k} AS (\n${group.sql}\n)`);
+
+  /** Equal values (NULL matching NULL), an older data file, the same partition or a global delete. */
+  antiJoinEquality(group: EqualityDeleteGroup, k: number): void {
+    this.ctes.push(`eq_deletes_${k} AS (\n${group.sql}\n)`);
     const matches = group.fields.map(
-      (f) => `x.${quoteIdent(`e${f.id}`)} IS NOT DISTINCT FROM ${d(String(fields.indexOf(f)))}`,
+      (f) =>
+        `x.${quoteIdent(`e${f.id}`)} IS NOT DISTINCT FROM ${this.ref(String(this.fields.indexOf(f)))}`,
     );
-    conditions.push(
-      `NOT EXISTS (SELECT 1 FROM eq_deletes_${k} x WHERE ${matches.join(" AND ")} AND ${d("seq")} < x.seq AND (x.part IS NULL OR x.part = ${d("part")}))`,
+    const scope = `${this.ref("seq")} < x.seq AND (x.part IS NULL OR x.part = ${this.ref("part")})`;
+    this.conditions.push(
+      `NOT EXISTS (SELECT 1 FROM eq_deletes_${k} x WHERE ${matches.join(" AND ")} AND ${scope})`,
     );
-  });
-  const select = plan.columns.map((_, i) => `${d(String(i))} AS ${quoteIdent(names[i])}`);
-  let from = "data d";
-  if (options.fileColumn) {
-    ctes.push(
-      `data_files AS (VALUES ${plan.tasks.map((t) => `(${quoteString(t.dataFile.localPath)}, ${quoteString(t.dataFile.filePath)})`).join(", ")})`,
-    );
-    from += ` JOIN data_files f(local_path, recorded_path) ON f.local_path = ${d("file")}`;
-    select.push(`f.recorded_path AS ${quoteIdent(names[names.length - 1])}`);
   }
-  const where = conditions.length ? `\nWHERE ${conditions.join("\n  AND ")}` : "";
-  return `(WITH ${ctes.join(",\n")}\nSELECT ${select.join(", ") || "1 AS dummy"} FROM ${from}${where})`;
+
+  /** Joins each row's recorded data file path; returns the expression for it. */
+  joinRecordedPaths(): string {
+    const rows = this.plan.tasks.map(
+      (t) => `(${quoteString(t.dataFile.localPath)}, ${quoteString(t.dataFile.filePath)})`,
+    );
+    this.ctes.push(`data_files AS (VALUES ${rows.join(", ")})`);
+    this.from += ` JOIN data_files f(local_path, recorded_path) ON f.local_path = ${this.ref("file")}`;
+    return "f.recorded_path";
+  }
+
+  build(select: string[]): string {
+    const where = this.conditions.length ? `\nWHERE ${this.conditions.join("\n  AND ")}` : "";
+    return `(WITH ${this.ctes.join(",\n")}\nSELECT ${select.join(", ") || "1 AS dummy"} FROM ${this.from}${where})`;
+  }
 }
 
 /** A relation with the plan's columns and no rows (a table without snapshots, say). */
