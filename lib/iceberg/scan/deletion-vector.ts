@@ -30,10 +30,19 @@ export async function readDeletionVector(
   if (offset === undefined || size === undefined) {
     throw invalid(file, "has no content_offset/content_size_in_bytes");
   }
-  const bytes = await io.read(file.location);
-  if (!options.allowBareBlobs) checkPuffinContainer(file, bytes);
-  if (offset + size > bytes.length) throw invalid(file, "is shorter than its blob's end");
-  return decodeBlob(file, bytes.subarray(offset, offset + size));
+  const length = await io.size(file.location);
+  if (offset + size > length) throw invalid(file, "is shorter than its blob's end");
+  if (!options.allowBareBlobs) {
+    const head = await readRange(io, file.location, 0, 4);
+    const tail = await readRange(io, file.location, Math.max(0, length - 4), 4);
+    checkPuffinContainer(file, head, tail);
+  }
+  return decodeBlob(file, await readRange(io, file.location, offset, size));
+}
+
+async function readRange(io: FileIO, location: string, offset: number, length: number) {
+  if (io.readRange) return io.readRange(location, offset, length);
+  return (await io.read(location)).subarray(offset, offset + length);
 }
 
 export function decodeBlob(file: PlannedFile, blob: Uint8Array): Runs {
@@ -54,13 +63,8 @@ export function decodeBlob(file: PlannedFile, blob: Uint8Array): Runs {
   }
 }
 
-function checkPuffinContainer(file: PlannedFile, bytes: Uint8Array): void {
-  if (
-    startsWith(bytes, PUFFIN_MAGIC) &&
-    startsWith(bytes.subarray(bytes.length - 4), PUFFIN_MAGIC)
-  ) {
-    return;
-  }
+function checkPuffinContainer(file: PlannedFile, head: Uint8Array, tail: Uint8Array): void {
+  if (startsWith(head, PUFFIN_MAGIC) && startsWith(tail, PUFFIN_MAGIC)) return;
   throw new ScanError(
     "invalid-file",
     `Deletion vector file ${file.filePath} is not a Puffin file (no PFA1 magic). Older DuckDB versions wrote deletion vectors as bare blobs; read such tables with allowBareDeletionVectors.`,

@@ -89,42 +89,47 @@ async function collectFiles(context: PlanContext, snapshot: Snapshot) {
   stats.manifests = all.length;
   stats.manifestsSkipped = all.length - kept.length;
   const read = await mapLimit(kept, concurrencyOf(input), (m) => readManifestEntries(source, m));
-  const dataFiles: PlannedFile[] = [];
-  const deleteFiles: PlannedFile[] = [];
-  for (const { manifest, entries } of read) {
-    for (const entry of entries) {
-      if (entry.status === "deleted") continue;
-      const file = await keepFile(context, source, manifest, entry);
-      if (file) (file.content === "data" ? dataFiles : deleteFiles).push(file);
-    }
-  }
-  return { dataFiles, deleteFiles };
+  const live = read.flatMap(({ manifest, entries }) =>
+    entries
+      .filter((e) => e.status !== "deleted" && keepEntry(context, manifest, e))
+      .map((entry) => ({ manifest, entry })),
+  );
+  // Resolving a path may look at the disk (moved tables): in parallel, bounded.
+  const files = await mapLimit(live, concurrencyOf(input), ({ manifest, entry }) =>
+    plannedFile(source, manifest, entry),
+  );
+  return {
+    dataFiles: files.filter((f) => f.content === "data"),
+    deleteFiles: files.filter((f) => f.content !== "data"),
+  };
 }
 
-/** The planned file for a live entry, or undefined when pruning skips it. */
-async function keepFile(
+/** False when pruning skips the entry's file (counted in the stats). */
+function keepEntry(
   { pruner, stats }: PlanContext,
+  manifest: ManifestFile,
+  entry: ResolvedManifestEntry,
+): boolean {
+  const file = entry.dataFile;
+  const specId = manifest.partitionSpecId;
+  if (file.content !== "data") return pruner.partitionMightMatch(file, specId);
+  stats.dataFiles++;
+  if (pruner.dataFileMightMatch(file, specId)) return true;
+  stats.dataFilesSkipped++;
+  stats.recordsSkipped += Math.max(0, file.recordCount);
+  return false;
+}
+
+async function plannedFile(
   source: ManifestSource,
   manifest: ManifestFile,
   entry: ResolvedManifestEntry,
-): Promise<PlannedFile | undefined> {
-  const file = entry.dataFile;
-  const specId = manifest.partitionSpecId;
-  if (file.content === "data") {
-    stats.dataFiles++;
-    if (!pruner.dataFileMightMatch(file, specId)) {
-      stats.dataFilesSkipped++;
-      stats.recordsSkipped += Math.max(0, file.recordCount);
-      return undefined;
-    }
-  } else if (!pruner.partitionMightMatch(file, specId)) {
-    return undefined;
-  }
-  const location = await source.resolve(file.filePath);
+): Promise<PlannedFile> {
+  const location = await source.resolve(entry.dataFile.filePath);
   return {
-    ...file,
+    ...entry.dataFile,
     dataSequenceNumber: entry.sequenceNumber,
-    specId,
+    specId: manifest.partitionSpecId,
     location,
     localPath: source.io.localPath(location),
   };
