@@ -9,7 +9,7 @@
 import type {
   EncryptionKey,
   FormatVersion,
-  PartitionSpec,
+  PartitionField,
   PartitionStatisticsFile,
   Schema,
   Snapshot,
@@ -35,9 +35,13 @@ export const LAST_ADDED = -1;
 export type TableUpdate =
   | { action: "assign-uuid"; uuid: string }
   | { action: "upgrade-format-version"; formatVersion: FormatVersion }
-  | { action: "add-schema"; schema: Schema; /** deprecated in the spec; accepted, ignored */ lastColumnId?: number }
+  | {
+      action: "add-schema";
+      schema: Schema /** deprecated in the spec; accepted, ignored */;
+      lastColumnId?: number;
+    }
   | { action: "set-current-schema"; schemaId: number }
-  | { action: "add-spec"; spec: PartitionSpec }
+  | { action: "add-spec"; spec: UnboundPartitionSpec }
   | { action: "set-default-spec"; specId: number }
   | { action: "add-sort-order"; sortOrder: SortOrder }
   | { action: "set-default-sort-order"; sortOrderId: number }
@@ -61,3 +65,29 @@ export interface TableCommit {
   requirements: TableRequirement[];
   updates: TableUpdate[];
 }
+
+/**
+ * A partition spec as an add-spec carries it: the REST spec makes `spec-id` and each
+ * `field-id` optional. The spec id is always (re)assigned when the update applies; a
+ * missing field id is assigned then too (see apply-spec.ts). A `PartitionSpec` is one.
+ */
+export interface UnboundPartitionSpec {
+  specId?: number;
+  fields: UnboundPartitionField[];
+}
+
+export type UnboundPartitionField = Omit<PartitionField, "fieldId"> & { fieldId?: number };
+
+/** The REST `TableIdentifier` a `CommitTableRequest` may name. */
+export interface TableIdentifier {
+  namespace: string[];
+  name: string;
+}
+
+/** A REST `CommitTableRequest`: a commit, with the table it is for when sent in a transaction. */
+export interface CommitTableRequest extends TableCommit {
+  identifier?: TableIdentifier;
+}
+
+export type TableUpdateAction = TableUpdate["action"];
+export type TableRequirementType = TableRequirement["type"];
