@@ -22,9 +22,10 @@ export const UUID = "9c12d441-03fe-4693-9a96-a0705ddf69c1";
 export const LOCATION = "s3://warehouse/db/events";
 
 /**
- * id long (required, identifier), data string, ts timestamptz,
- * location struct<lat double, long double>, tags list<string>,
- * points list<struct<x long, y long>>, props map<string, struct<value string>>.
+ * The sample table's schema, with the ids a new table gets (top-level columns first):
+ * 1 id long (required, identifier), 2 data string, 3 ts timestamptz,
+ * 4 location struct<8 lat double, 9 long double>, 5 tags list<10 string>,
+ * 6 points list<11 struct<12 x long, 13 y long>>, 7 props map<14 string, 15 struct<16 value string>>.
  */
 export const SCHEMA: StructType & { identifierFieldIds: number[] } = {
   type: "struct",
@@ -40,36 +41,36 @@ export const SCHEMA: StructType & { identifierFieldIds: number[] } = {
       type: {
         type: "struct",
         fields: [
-          { id: 5, name: "lat", required: false, type: "double" },
-          { id: 6, name: "long", required: false, type: "double" },
+          { id: 8, name: "lat", required: false, type: "double" },
+          { id: 9, name: "long", required: false, type: "double" },
         ],
       },
     },
     {
-      id: 7,
+      id: 5,
       name: "tags",
       required: false,
-      type: { type: "list", elementId: 8, element: "string", elementRequired: false },
+      type: { type: "list", elementId: 10, element: "string", elementRequired: false },
     },
     {
-      id: 9,
+      id: 6,
       name: "points",
       required: false,
       type: {
         type: "list",
-        elementId: 10,
+        elementId: 11,
         elementRequired: false,
         element: {
           type: "struct",
           fields: [
-            { id: 11, name: "x", required: true, type: "long" },
-            { id: 12, name: "y", required: true, type: "long" },
+            { id: 12, name: "x", required: true, type: "long" },
+            { id: 13, name: "y", required: true, type: "long" },
           ],
         },
       },
     },
     {
-      id: 13,
+      id: 7,
       name: "props",
       required: false,
       type: {
