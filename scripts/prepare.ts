@@ -5,15 +5,20 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { ensureAdmin } from "@/lib/auth";
+import { ensureDefaultStorage } from "@/lib/catalog";
 import { readConfig, redactUrl, type TarnConfig } from "@/lib/config";
 import { createDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
+import { seedDemo } from "@/lib/demo/seed";
+import { LocalFileIO } from "@/lib/iceberg/io";
 
 export interface Prepared {
   config: TarnConfig;
   adminPassword?: string;
   appliedMigrations: string[];
+  demoCreated: boolean;
 }
 
 export async function prepare(env: NodeJS.ProcessEnv = process.env): Promise<Prepared> {
@@ -32,9 +37,23 @@ export async function prepare(env: NodeJS.ProcessEnv = process.env): Promise<Pre
   const db = createDb(config.databaseUrl);
   try {
     const admin = await ensureAdmin(db, env.TARN_ADMIN_PASSWORD || undefined);
-    return { config, adminPassword: admin.generatedPassword, appliedMigrations };
+    await ensureDefaultStorage(db, config.warehouseDir);
+    const demoCreated = env.TARN_DEMO_DATA === "off" ? false : await createDemoData(db);
+    return { config, adminPassword: admin.generatedPassword, appliedMigrations, demoCreated };
   } finally {
     await db.$disconnect();
+  }
+}
+
+/** The `demo` catalog with about a million rows, on first start only (TARN_DEMO_DATA=off skips it). */
+async function createDemoData(db: ReturnType<typeof createDb>): Promise<boolean> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    return await seedDemo(db, new LocalFileIO(), connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
   }
 }
 

@@ -12,7 +12,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const { config, adminPassword } = await prepare(process.env);
+  const { config, adminPassword, demoCreated } = await prepare(process.env);
   if (!dev) buildIfNeeded();
   // React and Next pick their build by NODE_ENV when first loaded: set it before importing them.
   Object.assign(process.env, { NODE_ENV: dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" });
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   console.log(`\nTarn is running at http://localhost:${config.port}  (ready in ${seconds}s)`);
   console.log(`  metadata: ${redactUrl(config.databaseUrl)}`);
   console.log(`  data:     ${config.dataDir}`);
+  if (demoCreated) console.log("  demo:     created the demo catalog (demo.sales: customers, products, orders, order_lines)");
   if (adminPassword) {
     console.log("\n  First start: an admin account was created. Sign in with");
     console.log("    username: admin");
