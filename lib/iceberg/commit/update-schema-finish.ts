@@ -63,6 +63,7 @@ export class SchemaFinisher {
   commit(): SchemaChange {
     const schema = this.apply();
     const requirements: TableRequirement[] = [
+      { type: "assert-table-uuid", uuid: this.meta.tableUuid },
       { type: "assert-current-schema-id", currentSchemaId: this.meta.currentSchemaId },
     ];
     const existing = this.meta.schemas.find((s) => sameSchema(s, schema));

@@ -13,7 +13,7 @@ import { applyUpdates } from "./apply";
 import { CommitValidationError } from "./errors";
 import { newTableMetadata } from "./new-table";
 import { checkRequirements } from "./requirements";
-import { expectWritable, sampleTable, T0 } from "./test-support";
+import { expectWritable, sampleTable, T0, UUID } from "./test-support";
 import { UpdateSchema } from "./update-schema";
 
 const base = sampleTable();
@@ -88,6 +88,7 @@ describe("adding columns", () => {
     });
     expect(change.schema.schemaId).toBe(1);
     expect(change.requirements).toEqual([
+      { type: "assert-table-uuid", uuid: UUID },
       { type: "assert-current-schema-id", currentSchemaId: 0 },
       { type: "assert-last-assigned-field-id", lastAssignedFieldId: 16 },
     ]);
@@ -428,7 +429,10 @@ describe("committing", () => {
   it("commits nothing when nothing changed, and re-uses an older schema", () => {
     expect(new UpdateSchema(base).commit()).toEqual({
       schema: base.schemas[0],
-      requirements: [{ type: "assert-current-schema-id", currentSchemaId: 0 }],
+      requirements: [
+        { type: "assert-table-uuid", uuid: UUID },
+        { type: "assert-current-schema-id", currentSchemaId: 0 },
+      ],
       updates: [],
     });
     const added = commit(base, new UpdateSchema(base).addColumn("x", "int"));

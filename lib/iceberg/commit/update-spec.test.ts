@@ -3,7 +3,7 @@ import { defaultPartitionSpec, type PartitionSpec, type TableMetadata } from "..
 import { applyUpdates } from "./apply";
 import { CommitValidationError } from "./errors";
 import { checkRequirements } from "./requirements";
-import { expectWritable, sampleTable, T0 } from "./test-support";
+import { expectWritable, sampleTable, T0, UUID } from "./test-support";
 import { UpdatePartitionSpec } from "./update-spec";
 
 // The sample table's spec 0: ts_day = day(ts) as 1000, id_bucket = bucket[16](id) as 1001.
@@ -45,6 +45,7 @@ describe("adding partition fields", () => {
   it("says what it commits", () => {
     const change = new UpdatePartitionSpec(v2).addField("data").commit();
     expect(change.requirements).toEqual([
+      { type: "assert-table-uuid", uuid: UUID },
       { type: "assert-default-spec-id", defaultSpecId: 0 },
       { type: "assert-last-assigned-partition-id", lastAssignedPartitionId: 1001 },
     ]);
@@ -167,7 +168,10 @@ describe("partition field ids over the table's history", () => {
     const dropped = commit(v2, new UpdatePartitionSpec(v2).removeField("id_bucket"));
     const change = new UpdatePartitionSpec(dropped).addField("id", "bucket[16]").commit();
     expect(change.updates).toEqual([{ action: "set-default-spec", specId: 0 }]);
-    expect(change.requirements).toEqual([{ type: "assert-default-spec-id", defaultSpecId: 1 }]);
+    expect(change.requirements).toEqual([
+      { type: "assert-table-uuid", uuid: UUID },
+      { type: "assert-default-spec-id", defaultSpecId: 1 },
+    ]);
     expect(
       commit(dropped, new UpdatePartitionSpec(dropped).addField("id", "bucket[16]")).defaultSpecId,
     ).toBe(0);

@@ -159,6 +159,7 @@ export class UpdatePartitionSpec {
   commit(): SpecChange {
     const spec = this.apply();
     const requirements: TableRequirement[] = [
+      { type: "assert-table-uuid", uuid: this.meta.tableUuid },
       { type: "assert-default-spec-id", defaultSpecId: this.meta.defaultSpecId },
     ];
     const existing = this.meta.partitionSpecs.find((s) => sameSpecFields(s.fields, spec.fields));
