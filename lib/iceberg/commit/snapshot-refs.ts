@@ -209,16 +209,14 @@ export class ManageSnapshots {
 }
 
 /** Retention values must be positive; unset ones are left out. */
-function positive<T extends object>(retention: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const [key, value] of Object.entries(retention) as [
-    keyof T & string,
-    number | undefined,
-  ][]) {
+function positive(retention: BranchRetention): BranchRetention {
+  const out: BranchRetention = {};
+  for (const key of ["minSnapshotsToKeep", "maxSnapshotAgeMs", "maxRefAgeMs"] as const) {
+    const value = retention[key];
     if (value === undefined) continue;
     if (!Number.isSafeInteger(value) || value <= 0)
       fail(`${key} must be a positive integer, not ${value}`);
-    out[key] = value as T[keyof T];
+    out[key] = value;
   }
   return out;
 }
