@@ -5,7 +5,7 @@
  * field as void, and its column may since have gone). Transforms this code does not
  * know are accepted, as Java accepts them.
  */
-import { indexFieldsById, type Schema } from "../spec";
+import { indexFieldsById, type Schema, type SchemaField, type TableMetadata } from "../spec";
 import { canTransform, parseTransform, TransformError, transformToString } from "../transforms";
 
 interface SourcedField {
@@ -41,4 +41,29 @@ export function canonicalTransform(transform: string): string | { problem: strin
     if (error instanceof TransformError) return { problem: error.message };
     throw error;
   }
+}
+
+/** Transforms whose values stay the same when a date column becomes a timestamp. */
+const DATE_SAFE = new Set(["year", "month", "day", "void"]);
+
+/**
+ * Why promoting `field` to `type` would change some partition's values, if it would.
+ * The spec forbids such promotions; of the allowed ones only date → timestamp can
+ * (identity and bucket values differ; year, month and day do not).
+ */
+export function partitionChangedByPromotion(
+  meta: TableMetadata,
+  field: SchemaField,
+  type: string,
+): string | undefined {
+  if (field.type !== "date" || type === "date") return undefined;
+  for (const spec of meta.partitionSpecs) {
+    for (const partition of spec.fields) {
+      const sources = partition.sourceIds ?? [partition.sourceId];
+      if (sources.includes(field.id) && !DATE_SAFE.has(parseTransform(partition.transform).kind)) {
+        return `partition field ${partition.name} (spec ${spec.specId}) would change its values`;
+      }
+    }
+  }
+  return undefined;
 }

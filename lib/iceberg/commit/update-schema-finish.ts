@@ -91,12 +91,15 @@ export class SchemaFinisher {
     for (const id of ids) {
       const deleted = this.deletedAncestor(id);
       if (deleted === undefined) continue;
-      const name = this.index.get(id)?.fullName ?? String(id);
-      throw new CommitValidationError(
-        deleted === id && !explicit
-          ? `Cannot delete identifier field ${name}. To force deletion, also set the identifier fields`
-          : `Cannot delete ${this.index.get(deleted)?.fullName}: it holds identifier field ${name}`,
-      );
+      const name = this.nameOf(id);
+      if (explicit)
+        fail(`Cannot use ${name} as an identifier field: ${this.nameOf(deleted)} is being deleted`);
+      if (deleted === id) {
+        fail(
+          `Cannot delete identifier field ${name}. To force deletion, also set the identifier fields`,
+        );
+      }
+      fail(`Cannot delete ${this.nameOf(deleted)}: it holds identifier field ${name}`);
     }
     return ids;
   }
@@ -118,10 +121,13 @@ export class SchemaFinisher {
   private checkSourcesKept(field: { sourceId: number; sourceIds?: number[] }, user: string) {
     for (const sourceId of field.sourceIds ?? [field.sourceId]) {
       const deleted = this.deletedAncestor(sourceId);
-      if (deleted === undefined) continue;
-      const name = this.index.get(deleted)?.fullName ?? String(deleted);
-      throw new CommitValidationError(`Cannot delete column ${name}: ${user} uses it`);
+      if (deleted !== undefined)
+        fail(`Cannot delete column ${this.nameOf(deleted)}: ${user} uses it`);
     }
+  }
+
+  private nameOf(id: number): string {
+    return this.index.get(id)?.fullName ?? String(id);
   }
 
   /** The id of the deleted field at or above `id`, if any. */
@@ -172,4 +178,8 @@ function normalize(schema: Schema, meta: TableMetadata): Schema {
     }
     throw error;
   }
+}
+
+function fail(message: string): never {
+  throw new CommitValidationError(message);
 }

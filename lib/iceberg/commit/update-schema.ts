@@ -38,7 +38,7 @@ import {
   type TableMetadata,
   typeToString,
 } from "../spec";
-import { parseTransform } from "../transforms";
+import { partitionChangedByPromotion } from "./compatibility";
 import { CommitValidationError } from "./errors";
 import { type FieldUpdate, type Move, TABLE_ROOT } from "./update-schema-apply";
 import { highestColumnId, type SchemaChange, SchemaFinisher } from "./update-schema-finish";
@@ -140,7 +140,9 @@ export class UpdateSchema {
     ) {
       fail(`Cannot change column type: ${name}: ${from} -> ${type}`);
     }
-    this.checkPartitionValuesKept(field, type);
+    const changed = partitionChangedByPromotion(this.meta, field, type);
+    if (changed)
+      fail(`Cannot change column type: ${field.fullName}: ${from} -> ${type}: ${changed}`);
     this.update(field.id, { type });
     return this;
   }
@@ -302,25 +304,6 @@ export class UpdateSchema {
   private parentOf(id: number): number {
     for (const added of this.added.values()) if (added.id === id) return added.parentId;
     return indexFieldsById(this.schema).get(id)?.parentId ?? TABLE_ROOT;
-  }
-
-  /**
-   * The spec forbids a promotion that changes a partition transform's values: from
-   * date to timestamp, only year, month and day stay the same.
-   */
-  private checkPartitionValuesKept(field: SchemaField, type: string): void {
-    if (field.type !== "date") return;
-    for (const spec of this.meta.partitionSpecs) {
-      for (const partition of spec.fields) {
-        const sources = partition.sourceIds ?? [partition.sourceId];
-        const kind = parseTransform(partition.transform).kind;
-        if (sources.includes(field.id) && !["year", "month", "day", "void"].includes(kind)) {
-          fail(
-            `Cannot change column type: ${field.fullName}: date -> ${type}: partition field ${partition.name} (spec ${spec.specId}) would change its values`,
-          );
-        }
-      }
-    }
   }
 
   private update(id: number, change: FieldUpdate): void {
