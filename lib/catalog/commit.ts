@@ -16,6 +16,7 @@ import type { CatalogContext, Tx } from "./context";
 import type { TableIdent } from "./identifiers";
 import { nextMetadataLocation, readTableMetadata, writeTableMetadata } from "./metadata-files";
 import { displayName } from "./names";
+import { withTableLock } from "./table-lock";
 import { findTableRow, type TableRow } from "./table-rows";
 
 export interface CommitOptions {
@@ -46,6 +47,16 @@ export async function commitTable(
   ident: TableIdent,
   build: (base: CommitBase) => TableCommit | Promise<TableCommit>,
   opts: CommitOptions = {},
+): Promise<CommitResult> {
+  const { id } = await findTableRow(ctx.db, ident);
+  return withTableLock(id, () => commitWithRetries(ctx, ident, build, opts));
+}
+
+async function commitWithRetries(
+  ctx: CatalogContext,
+  ident: TableIdent,
+  build: (base: CommitBase) => TableCommit | Promise<TableCommit>,
+  opts: CommitOptions,
 ): Promise<CommitResult> {
   const maxAttempts = opts.maxAttempts ?? DEFAULT_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {

@@ -1,14 +1,17 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { TableIdent } from "./identifiers";
-import { displayName } from "./names";
+import { displayName, namespacePath } from "./names";
 import { findNamespace } from "./namespaces";
 
 export type TableRow = NonNullable<Awaited<ReturnType<Db["catalogTable"]["findUnique"]>>>;
 
+/** The table's row in one query; on a miss, says whether the namespace or the table is missing. */
 export async function findTableRow(db: Pick<Db, "catalog" | "namespace" | "catalogTable">, ident: TableIdent): Promise<TableRow> {
-  const namespace = await findNamespace(db, ident);
-  const row = await db.catalogTable.findUnique({ where: { namespaceId_name: { namespaceId: namespace.id, name: ident.name } } });
-  if (!row) throw new AppError("not_found", `Table ${displayName(ident.namespace, ident.name)} does not exist.`);
-  return row;
+  const row = await db.catalogTable.findFirst({
+    where: { name: ident.name, namespace: { path: namespacePath(ident.namespace), catalog: { path: ident.catalog } } },
+  });
+  if (row) return row;
+  await findNamespace(db, ident);
+  throw new AppError("not_found", `Table ${displayName(ident.namespace, ident.name)} does not exist.`);
 }

@@ -18,7 +18,12 @@ export function createDb(databaseUrl: string): Db {
       url: sqliteFilePath(databaseUrl),
       timeout: SQLITE_BUSY_TIMEOUT_MS,
     });
-    return new SqliteClient({ adapter });
+    const client = new SqliteClient({ adapter });
+    // WAL (set by the migrations) with synchronous=NORMAL: no fsync per commit, still
+    // never corrupt; a power cut may lose the last moments, a process crash loses nothing.
+    // The adapter keeps one connection and runs queries in order, so this comes first.
+    client.$queryRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => {});
+    return client;
   }
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
   return new PostgresClient({ adapter }) as unknown as Db;

@@ -36,9 +36,8 @@ export class LocalFileIO implements FileIO {
    */
   async writeNew(location: string, data: Uint8Array): Promise<void> {
     const file = this.localPath(location);
-    await mkdir(path.dirname(file), { recursive: true });
     try {
-      await writeFile(file, data, { flag: "wx" });
+      await writeExclusive(file, data);
     } catch (error) {
       if (codeOf(error) === "EEXIST") throw new FileExistsError(location);
       throw error;
@@ -107,4 +106,15 @@ async function withNotFound<T>(location: string, run: () => Promise<T>): Promise
 
 function codeOf(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** Writes a new file; the folder is created only when missing (most writes go to an existing one). */
+async function writeExclusive(file: string, data: Uint8Array): Promise<void> {
+  try {
+    await writeFile(file, data, { flag: "wx" });
+  } catch (error) {
+    if (codeOf(error) !== "ENOENT") throw error;
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, data, { flag: "wx" });
+  }
 }

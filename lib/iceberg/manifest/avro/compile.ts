@@ -25,11 +25,22 @@ const bigintLong = avro.types.LongType.__with({
  * schema never uses them, and some writers put defaults avsc would reject.
  */
 export function compileAvroType(schema: AvroSchema, forReading = false): avro.Type {
+  // Compiling is costly and the same few schemas recur (one per table and spec), so
+  // compiled types — immutable, reusable — are kept by their schema text.
+  const key = `${forReading ? "r" : "w"}${JSON.stringify(schema)}`;
+  const hit = compiled.get(key);
+  if (hit) return hit;
   // A fresh registry each time: avsc records every named type it meets in it.
-  return avro.Type.forSchema(prepare(schema, forReading) as avro.Schema, {
+  const type = avro.Type.forSchema(prepare(schema, forReading) as avro.Schema, {
     registry: { long: bigintLong },
   });
+  if (compiled.size >= COMPILED_LIMIT) compiled.delete(compiled.keys().next().value as string);
+  compiled.set(key, type);
+  return type;
 }
+
+const COMPILED_LIMIT = 256;
+const compiled = new Map<string, avro.Type>();
 
 /**
  * avsc takes `long` from the registry only when it is spelled as the bare string, so
