@@ -21,8 +21,22 @@ export interface TableScan {
 
 export async function scanTable(ctx: CatalogContext, ident: TableIdent, input: TableScanInput = {}): Promise<TableScan> {
   const table = await loadTable(ctx, ident);
-  // Tables registered in place may record paths from the machine that wrote them.
-  const resolver = new MovedPathResolver({ io: ctx.io, tableFolder: tableFolderOf(table.metadataLocation), recordedLocation: table.metadata.location });
-  const plan = await planScan({ io: ctx.io, metadata: table.metadata, resolver, ...input });
+  const plan = await planScan({ io: ctx.io, metadata: table.metadata, resolver: resolverFor(ctx, table), ...input });
   return { table, plan, sql: scanToSql(plan) };
+}
+
+/**
+ * Tables whose files sit where their metadata says (every table Tarn writes) are read as
+ * recorded: checking 10,000 paths costs more than planning. Tables registered in place
+ * from elsewhere may record paths of the machine that wrote them; those are resolved.
+ */
+function resolverFor(ctx: CatalogContext, table: LoadedTable): MovedPathResolver | undefined {
+  const folder = tableFolderOf(table.metadataLocation);
+  if (sameLocation(folder, table.metadata.location)) return undefined;
+  return new MovedPathResolver({ io: ctx.io, tableFolder: folder, recordedLocation: table.metadata.location });
+}
+
+function sameLocation(a: string, b: string): boolean {
+  const norm = (l: string) => l.replace(/^file:(\/\/)?/, "").replace(/\/+$/, "");
+  return norm(a) === norm(b);
 }

@@ -10,7 +10,7 @@ import { readManifestList } from "../manifest";
 import { snapshotForRef } from "../spec";
 import { prepareAppend, prepareDelete, WriteConflictError } from "./index";
 import { newSnapshotId } from "./snapshot/ids";
-import { applyCommit, StandInConflict } from "./testing/apply-commit";
+import { applyCommit, CommitConflictError } from "./testing/apply-commit";
 import { type Engine, openEngine, tempFolder } from "./testing/duckdb";
 import { TestTable } from "./testing/harness";
 import { BY_REGION, ORDERS_SCHEMA, ORDERS_SQL } from "./testing/orders";
@@ -53,7 +53,7 @@ describe("append retry", () => {
     });
     const lost = await ours.buildCommit(base);
     await table.commit(theirs); // the concurrent writer wins
-    expect(() => applyCommit(table.metadata, lost)).toThrow(StandInConflict);
+    expect(() => applyCommit(table.metadata, lost)).toThrow(CommitConflictError);
     const firstList = (lost.updates[0] as { snapshot: { manifestList: string } }).snapshot
       .manifestList;
     await table.commit(ours); // builds again against the fresh metadata
