@@ -17,6 +17,7 @@ export { displayName, NAMESPACE_SEPARATOR, namespaceLevels, namespacePath, valid
 export { createNamespace, dropNamespace, listNamespaces, loadNamespace, type NamespaceInfo, updateNamespaceProperties } from "./namespaces";
 export { type PartitionFieldInput, partitionSpecFromInput } from "./partition-input";
 export { DEFAULT_STORAGE, ensureDefaultStorage } from "./storage";
+export { alterPartitioning, alterSchema, type ExpireResult, expireSnapshots, manageSnapshots, setTableProperties } from "./table-changes";
 export { scanTable, type TableScan, type TableScanInput } from "./table-reads";
 export { appendRows, deleteRows, overwriteRows, updateRows, writeTable } from "./table-writes";
 export { createTable, type CreateTableInput, dropTable, type LoadedTable, listTables, loadTable, registerTable, renameTable } from "./tables";
