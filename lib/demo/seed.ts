@@ -1,11 +1,12 @@
 /**
  * The demo catalog, created on first start: `demo.sales` with customers, products, orders
  * and order lines (about a million), and a little history so time travel has something to
- * show — an initial load, a later batch of orders, a clean-up delete and a price update.
+ * show — an initial load (tagged `initial-load` on orders), a later batch of orders, a
+ * clean-up delete and a price update.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { SYSTEM } from "@/lib/access";
-import { appendRows, type CatalogContext, createCatalog, createNamespace, createTable, deleteRows, type TableIdent, updateRows } from "@/lib/catalog";
+import { appendRows, type CatalogContext, createCatalog, createNamespace, createTable, deleteRows, manageSnapshots, type TableIdent, updateRows } from "@/lib/catalog";
 import type { Db } from "@/lib/db";
 import { and, eq, lt } from "@/lib/iceberg/expr";
 import type { FileIO } from "@/lib/iceberg/io";
@@ -30,7 +31,8 @@ export async function seedDemo(db: Db, io: FileIO, connection: DuckDBConnection,
   const firstBatch = Math.floor(scale.orders * 0.8);
   await appendRows(ctx, ident("customers"), connection, customersSql(scale));
   await appendRows(ctx, ident("products"), connection, productsSql(scale));
-  await appendRows(ctx, ident("orders"), connection, ordersSql(scale, 0, firstBatch));
+  const initial = await appendRows(ctx, ident("orders"), connection, ordersSql(scale, 0, firstBatch));
+  await manageSnapshots(ctx, ident("orders"), (m) => m.createTag("initial-load", initial.metadata.currentSnapshotId!));
   await appendRows(ctx, ident("order_lines"), connection, orderLinesSql(scale, 0, firstBatch));
   // History for time travel: a later batch, a clean-up, a price change.
   await appendRows(ctx, ident("orders"), connection, ordersSql(scale, firstBatch, scale.orders));
