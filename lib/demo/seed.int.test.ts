@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadTable, scanTable } from "@/lib/catalog";
+import { loadTable, scanTable, type TableScanInput } from "@/lib/catalog";
 import { testCatalog, type TestCatalog } from "@/tests/support/catalog";
 import { seedDemo } from "./seed";
 import type { DemoScale } from "./sources";
@@ -22,7 +22,7 @@ describe("demo data", () => {
     expect(orders.metadata.snapshots.map((s) => s.summary.operation)).toEqual(["append", "append", "delete"]);
     expect(Object.keys(orders.metadata.refs).sort()).toEqual(["initial-load", "main"]);
     expect(orders.metadata.partitionSpecs[0].fields.map((f) => f.transform)).toEqual(["month"]);
-    const count = async (name: string, snapshot?: Parameters<typeof scanTable>[2]["snapshot"]) => {
+    const count = async (name: string, snapshot?: TableScanInput["snapshot"]) => {
       const { sql } = await scanTable(t.ctx, sales(name), { snapshot });
       return Number((await t.rows(`SELECT count(*) AS n FROM ${sql} s`))[0].n);
     };
