@@ -8,6 +8,18 @@
  *
  * Decisions about what a principal may do belong to lib/access; this folder only asks it.
  */
+export {
+  type ApiClientSummary,
+  CLIENT_TOKEN_TTL_S,
+  createApiClient,
+  createApiClientInput,
+  deleteApiClient,
+  INVALID_CLIENT,
+  issueClientToken,
+  listApiClients,
+  setApiClientDisabled,
+} from "./api-clients";
+export { forgetBearerTokens, principalForBearer } from "./bearer";
 export { BOOTSTRAP_ADMIN, ensureAdmin } from "./bootstrap";
 export { authenticate, type SignedInUser, WRONG_CREDENTIALS } from "./credentials";
 export { addGroupMember, createGroup, deleteGroup, type GroupSummary, listGroups, removeGroupMember } from "./groups";
@@ -19,3 +31,4 @@ export { principalForSession, type SessionClaims } from "./session-principal";
 export { DEFAULT_THROTTLE, type ThrottlePolicy } from "./throttle";
 export { createUser, listUsers, resetUserPassword, setUserDisabled, setUserRole, type UserSummary } from "./users";
 export { changeOwnPassword } from "./own-password";
+export { createPersonalToken, createPersonalTokenInput, listPersonalTokens, type PersonalTokenSummary, revokePersonalToken } from "./personal-tokens";
