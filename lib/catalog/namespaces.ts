@@ -22,7 +22,7 @@ export async function createNamespace(db: Db, actor: Principal, ident: Namespace
   const properties = validateProperties(props);
   const catalog = await findCatalog(db, ident.catalog);
   const parentPath = namespacePath(levels.slice(0, -1));
-  if (parentPath && !(await db.namespace.findUnique({ where: { catalogId_path: { catalogId: catalog.id, path: parentPath } } }))) {
+  if (parentPath && !(await db.namespace.findUnique({ where: { catalogId_path_deletedKey: { catalogId: catalog.id, path: parentPath, deletedKey: "" } } }))) {
     throw new AppError("not_found", `Namespace ${displayName(levels.slice(0, -1))} does not exist; create it first.`);
   }
   try {
@@ -46,7 +46,7 @@ export async function loadNamespace(db: Db, actor: Principal, ident: NamespaceId
 
 export async function findNamespace(db: Pick<Db, "catalog" | "namespace">, ident: NamespaceIdent) {
   const catalog = await findCatalog(db, ident.catalog);
-  const row = await db.namespace.findUnique({ where: { catalogId_path: { catalogId: catalog.id, path: namespacePath(ident.namespace) } } });
+  const row = await db.namespace.findUnique({ where: { catalogId_path_deletedKey: { catalogId: catalog.id, path: namespacePath(ident.namespace), deletedKey: "" } } });
   if (!row) throw new AppError("not_found", `Namespace ${displayName(ident.namespace)} does not exist.`);
   return row;
 }
@@ -56,7 +56,7 @@ export async function listNamespaces(db: Db, actor: Principal, catalogPath: stri
   requireAuthorized(actor, "catalog.browse");
   const catalog = await findCatalog(db, catalogPath);
   if (parent.length) await findNamespace(db, { catalog: catalogPath, namespace: parent });
-  const rows = await db.namespace.findMany({ where: { catalogId: catalog.id, parentPath: namespacePath(parent) }, orderBy: { path: "asc" }, select: { path: true } });
+  const rows = await db.namespace.findMany({ where: { catalogId: catalog.id, parentPath: namespacePath(parent), deletedKey: "" }, orderBy: { path: "asc" }, select: { path: true } });
   return rows.map((r) => namespaceLevels(r.path));
 }
 
@@ -64,8 +64,8 @@ export async function dropNamespace(db: Db, actor: Principal, ident: NamespaceId
   requireAuthorized(actor, "namespace.alter", namespaceResource(ident));
   const row = await findNamespace(db, ident);
   const [tables, children] = await Promise.all([
-    db.catalogTable.count({ where: { namespaceId: row.id } }),
-    db.namespace.count({ where: { catalogId: row.catalogId, parentPath: row.path } }),
+    db.catalogTable.count({ where: { namespaceId: row.id, deletedKey: "" } }),
+    db.namespace.count({ where: { catalogId: row.catalogId, parentPath: row.path, deletedKey: "" } }),
   ]);
   if (tables || children) throw new AppError("conflict", `Namespace ${displayName(ident.namespace)} is not empty; drop its tables and namespaces first.`);
   await db.$transaction(async (tx) => {

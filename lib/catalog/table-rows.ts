@@ -9,7 +9,7 @@ export type TableRow = NonNullable<Awaited<ReturnType<Db["catalogTable"]["findUn
 /** The table's row in one query; on a miss, says whether the namespace or the table is missing. */
 export async function findTableRow(db: Pick<Db, "catalog" | "namespace" | "catalogTable">, ident: TableIdent): Promise<TableRow> {
   const row = await db.catalogTable.findFirst({
-    where: { name: ident.name, namespace: { path: namespacePath(ident.namespace), catalog: { path: ident.catalog } } },
+    where: { name: ident.name, deletedKey: "", namespace: { path: namespacePath(ident.namespace), deletedKey: "", catalog: { path: ident.catalog } } },
   });
   if (row) return row;
   await findNamespace(db, ident);

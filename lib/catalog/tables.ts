@@ -105,7 +105,7 @@ export async function loadTable(ctx: CatalogContext, ident: TableIdent): Promise
 export async function listTables(ctx: CatalogContext, ident: { catalog: string; namespace: string[] }): Promise<string[]> {
   requireAuthorized(ctx.actor, "catalog.browse");
   const namespace = await findNamespace(ctx.db, ident);
-  const rows = await ctx.db.catalogTable.findMany({ where: { namespaceId: namespace.id }, orderBy: { name: "asc" }, select: { name: true } });
+  const rows = await ctx.db.catalogTable.findMany({ where: { namespaceId: namespace.id, deletedKey: "" }, orderBy: { name: "asc" }, select: { name: true } });
   return rows.map((r) => r.name);
 }
 
@@ -150,7 +150,7 @@ async function purgeFolder(ctx: CatalogContext, location: string): Promise<void>
 }
 
 async function assertNameFree(ctx: CatalogContext, namespaceId: string, ident: TableIdent): Promise<void> {
-  if (await ctx.db.catalogTable.findUnique({ where: { namespaceId_name: { namespaceId, name: ident.name } }, select: { id: true } })) throw tableExists(ident);
+  if (await ctx.db.catalogTable.findUnique({ where: { namespaceId_name_deletedKey: { namespaceId, name: ident.name, deletedKey: "" } }, select: { id: true } })) throw tableExists(ident);
 }
 
 function tableExists(ident: TableIdent): AppError {
