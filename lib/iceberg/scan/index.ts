@@ -22,6 +22,9 @@
  * - Paths recorded in the metadata are mapped onto the table folder when they do not
  *   exist as written (`MovedPathResolver`); an object-store path with no local copy fails
  *   with `UnresolvedPathError` naming it.
+ * - Data files are read by Parquet field id, or by column name where the table's schema
+ *   history (or the file's footer) proves that the same — DuckDB then reads one file on
+ *   several threads. `scanToSql(plan, { fieldIdsOnly: true })` always reads by id.
  * - Metadata tables (`snapshots`, `history`, `files`, `manifests`, `partitions`, `refs`,
  *   `entries`) come as row arrays and as SQL relations, with Trino's column names.
  * - Errors of planning are `ScanError` with a `kind`.
@@ -53,5 +56,6 @@ export {
 } from "./select-snapshot";
 export { duckType } from "./sql/duck-types";
 export { quoteIdent, quoteString } from "./sql/quote";
-export { type ScanSqlOptions, scanToSql } from "./sql/scan-sql";
+export type { ReadMode } from "./sql/file-read";
+export { type ScanSqlOptions, scanReadModes, scanToSql } from "./sql/scan-sql";
 export type * from "./types";

@@ -3,12 +3,14 @@
  * way (same columns requested, same constants), UNION ALL'ed. Each group yields the
  * wanted fields as `<prefix><i>`, plus — when deletes need them — the file's local path,
  * the row's position in it, the file's data sequence number and its partition group.
+ * A group is read by field id unless name-read.ts proves reading it by name exact.
  */
 import type { NestedField, PartitionSpec } from "../../spec";
 import type { NameMapping } from "../name-mapping";
 import type { PlannedFile } from "../types";
-import { type FileReadPlan, planFileRead } from "./file-read";
+import { type ColumnRequest, type FileReadPlan, planFileRead, type ReadMode } from "./file-read";
 import { groupBy } from "./group-by";
+import { type NameReadContext, planNameRead } from "./name-read";
 import { quoteIdent, quoteString, stringList } from "./quote";
 
 export interface DataSqlInput {
@@ -20,26 +22,37 @@ export interface DataSqlInput {
   withFileAndPos: boolean;
   /** When set, rows carry `<prefix>seq` and `<prefix>part` (for equality deletes). */
   partOf?: (file: PlannedFile) => number | undefined;
+  /** When set, groups are read by name where that is exact; by field id otherwise. */
+  nameReads?: NameReadContext;
 }
 
-export function dataSql(input: DataSqlInput): string {
-  const groups = groupBy(
-    input.files.map((file) => ({ file, read: readPlanFor(input, file) })),
-    ({ file, read }) => JSON.stringify([read, ...constantsOf(input, file)]),
+export interface DataSql {
+  sql: string;
+  /** How each group of files is read, in the order of the UNION ALL. */
+  modes: ReadMode[];
+}
+
+export function dataSql(input: DataSqlInput): DataSql {
+  const groups = [
+    ...groupBy(
+      input.files.map((file) => ({ file, read: readPlanFor(input, file) })),
+      ({ file, read }) => JSON.stringify([read, ...constantsOf(input, file)]),
+    ).values(),
+  ];
+  const sql = groups.map((members) =>
+    groupSql(
+      input,
+      members.map((m) => m.file),
+      members[0].read,
+    ),
   );
-  return [...groups.values()]
-    .map((members) =>
-      groupSql(
-        input,
-        members.map((m) => m.file),
-        members[0].read,
-      ),
-    )
-    .join("\nUNION ALL\n");
+  return { sql: sql.join("\nUNION ALL\n"), modes: groups.map((members) => members[0].read.mode) };
 }
 
 function readPlanFor(input: DataSqlInput, file: PlannedFile): FileReadPlan {
-  return planFileRead(input.fields, file, input.specs.get(file.specId), input.nameMapping);
+  const spec = input.specs.get(file.specId);
+  const byName = input.nameReads && planNameRead(input.fields, file, spec, input.nameReads);
+  return byName ?? planFileRead(input.fields, file, spec, input.nameMapping);
 }
 
 function constantsOf(input: DataSqlInput, file: PlannedFile): string[] {
@@ -63,9 +76,35 @@ function groupSql(input: DataSqlInput, files: PlannedFile[], read: FileReadPlan)
       `CAST(${part} AS INTEGER) AS ${quoteIdent(`${p}part`)}`,
     );
   }
-  if (!read.byName && read.columns.length) options.unshift(`schema = ${schemaMap(read)}`);
-  const args = [stringList(files.map((f) => f.localPath)), ...options].join(", ");
-  return `SELECT ${select.join(", ") || "1"} FROM read_parquet(${args})`;
+  const paths = stringList(files.map((f) => f.localPath));
+  return `SELECT ${select.join(", ") || "1"} FROM ${fromSql(paths, read, options)}`;
+}
+
+function fromSql(paths: string, read: FileReadPlan, options: string[]): string {
+  switch (read.mode) {
+    case "field-id": {
+      const schema = read.columns.length ? [`schema = ${schemaMap(read)}`] : [];
+      return `read_parquet(${[paths, ...schema, ...options].join(", ")})`;
+    }
+    case "file-names":
+      return `read_parquet(${[paths, ...options].join(", ")})`;
+    case "union-by-name":
+      return unionByNameSql(paths, read.columns, options);
+  }
+}
+
+/**
+ * `(SELECT * FROM read_parquet([…], union_by_name = true, …) UNION ALL BY NAME SELECT
+ * CAST(NULL AS T) AS "c", … WHERE false)`: the empty branch names every column read, so
+ * one that no file of the group has (added after they were written) is NULL instead of
+ * unknown. Hive partitioning is off: a `k=v` folder would otherwise replace column k.
+ * DuckDB prunes the unused columns and pushes filters through to the Parquet scan.
+ */
+function unionByNameSql(paths: string, columns: ColumnRequest[], options: string[]): string {
+  const read = `read_parquet(${[paths, "union_by_name = true", "hive_partitioning = false", ...options].join(", ")})`;
+  if (columns.length === 0) return read;
+  const nulls = columns.map((c) => `CAST(NULL AS ${c.readType}) AS ${quoteIdent(String(c.key))}`);
+  return `(SELECT * FROM ${read} UNION ALL BY NAME SELECT ${nulls.join(", ")} WHERE false)`;
 }
 
 /** `MAP {1: {name: 'c0', type: 'BIGINT', default_value: NULL}, …}`: columns by field id. */

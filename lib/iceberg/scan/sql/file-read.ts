@@ -21,16 +21,27 @@ import { quoteIdent } from "./quote";
 import { type IdSource, typeRead } from "./type-read";
 
 export interface ColumnRequest {
-  /** Field id (by-id files) or Parquet column name (files without ids). */
+  /** Field id (field-id reads) or Parquet column name. */
   key: number | string;
   alias: string;
   readType: string;
-  /** By-id only: the value for files without the field. */
+  /** Field-id reads only: the value for files without the field. */
   defaultSql: string;
+  /** Name reads with a footer: how the file stores the column (files stored alike share a read). */
+  layout?: string;
 }
 
+/**
+ * How DuckDB finds the columns:
+ * - `field-id`: `read_parquet(…, schema = MAP {id: …})` — exact, but one thread per file;
+ * - `file-names`: files without field ids, by the names the mapping or position gives;
+ * - `union-by-name`: `read_parquet(…, union_by_name = true)` where that is proven to give
+ *   the rows a field-id read gives (name-read.ts) — DuckDB splits a file across threads.
+ */
+export type ReadMode = "field-id" | "file-names" | "union-by-name";
+
 export interface FileReadPlan {
-  byName: boolean;
+  mode: ReadMode;
   columns: ColumnRequest[];
   /** One SQL value per wanted field, in order, over the requested columns. */
   values: string[];
@@ -65,11 +76,11 @@ export function planFileRead(
     }
     return read.convert ? read.convert(ref) : ref;
   });
-  return { byName, columns, values };
+  return { mode: byName ? "file-names" : "field-id", columns, values };
 }
 
 /** The file's identity-partition value for a top-level primitive field, as a literal. */
-function identityValue(
+export function identityValue(
   field: NestedField,
   file: PlannedFile,
   spec: PartitionSpec | undefined,

@@ -158,7 +158,7 @@ function mapRead(
 }
 
 /** The element node of a LIST: three-level (`list.element`) or legacy two-level. */
-function listElement(node: ParquetField): ParquetField | undefined {
+export function listElement(node: ParquetField): ParquetField | undefined {
   const repeated = node.children[0];
   if (!repeated) return undefined;
   const legacy =
