@@ -11,6 +11,7 @@ import type { PlannedFile } from "../types";
 import { type ColumnRequest, type FileReadPlan, planFileRead, type ReadMode } from "./file-read";
 import { groupBy } from "./group-by";
 import { type NameReadContext, planNameRead } from "./name-read";
+import { NO_HIVE } from "./no-hive";
 import { quoteIdent, quoteString, stringList } from "./quote";
 
 export interface DataSqlInput {
@@ -87,7 +88,7 @@ function fromSql(paths: string, read: FileReadPlan, options: string[]): string {
       return `read_parquet(${[paths, ...schema, ...options].join(", ")})`;
     }
     case "file-names":
-      return `read_parquet(${[paths, ...options].join(", ")})`;
+      return `read_parquet(${[paths, NO_HIVE, ...options].join(", ")})`;
     case "union-by-name":
       return unionByNameSql(paths, read.columns, options);
   }
@@ -97,11 +98,10 @@ function fromSql(paths: string, read: FileReadPlan, options: string[]): string {
  * `(SELECT * FROM read_parquet([…], union_by_name = true, …) UNION ALL BY NAME SELECT
  * CAST(NULL AS T) AS "c", … WHERE false)`: the empty branch names every column read, so
  * one that no file of the group has (added after they were written) is NULL instead of
- * unknown. Hive partitioning is off: a `k=v` folder would otherwise replace column k.
- * DuckDB prunes the unused columns and pushes filters through to the Parquet scan.
+ * unknown. DuckDB prunes the unused columns and pushes filters through to the Parquet scan.
  */
 function unionByNameSql(paths: string, columns: ColumnRequest[], options: string[]): string {
-  const read = `read_parquet(${[paths, "union_by_name = true", "hive_partitioning = false", ...options].join(", ")})`;
+  const read = `read_parquet(${[paths, "union_by_name = true", NO_HIVE, ...options].join(", ")})`;
   if (columns.length === 0) return read;
   const nulls = columns.map((c) => `CAST(NULL AS ${c.readType}) AS ${quoteIdent(String(c.key))}`);
   return `(SELECT * FROM ${read} UNION ALL BY NAME SELECT ${nulls.join(", ")} WHERE false)`;

@@ -17,6 +17,7 @@
  */
 import type { NestedField } from "../../spec";
 import type { PlannedFile, ScanTask } from "../types";
+import { NO_HIVE } from "./no-hive";
 import { duckType } from "./duck-types";
 import { groupBy } from "./group-by";
 import { quoteIdent, quoteString, stringList } from "./quote";
@@ -48,7 +49,7 @@ function positionFilesSql(files: PlannedFile[], targets: ScanTask[]): string {
   const bySeq = groupBy(files, (f) => f.dataSequenceNumber);
   const reads = [...bySeq].map(
     ([seq, group]) =>
-      `SELECT file_path, pos, ${seq} AS seq FROM read_parquet(${stringList(group.map((f) => f.localPath))}, union_by_name = true)`,
+      `SELECT file_path, pos, ${seq} AS seq FROM read_parquet(${stringList(group.map((f) => f.localPath))}, union_by_name = true, ${NO_HIVE})`,
   );
   const rows = targets.map(
     (t) =>
