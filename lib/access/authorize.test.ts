@@ -28,6 +28,15 @@ const MATRIX: [Operation, Role[]][] = [
   ["table.write", ["admin", "steward", "analyst"]],
   ["table.alter", ["admin", "steward", "analyst"]],
   ["table.drop", ["admin", "steward"]],
+  ["table.protect", ["admin", "steward"]],
+  ["view.read", ["admin", "steward", "analyst"]],
+  ["view.create", ["admin", "steward", "analyst"]],
+  ["view.alter", ["admin", "steward", "analyst"]],
+  ["view.drop", ["admin", "steward"]],
+  ["owner.change", ["admin"]],
+  ["trash.read", ["admin", "steward"]],
+  ["trash.restore", ["admin", "steward"]],
+  ["trash.purge", ["admin"]],
 ];
 
 describe("authorize", () => {

@@ -35,6 +35,15 @@ export const OPERATIONS = {
   "table.write": { describe: "change this table's data", roles: ["admin", "steward", "analyst"] },
   "table.alter": { describe: "change this table's schema, partitioning or properties", roles: ["admin", "steward", "analyst"] },
   "table.drop": { describe: "drop this table", roles: ["admin", "steward"] },
+  "table.protect": { describe: "protect this table against drop, or lift the protection", roles: ["admin", "steward"] },
+  "view.read": { describe: "read this view", roles: ["admin", "steward", "analyst"] },
+  "view.create": { describe: "create views here", roles: ["admin", "steward", "analyst"] },
+  "view.alter": { describe: "change this view's definition or properties", roles: ["admin", "steward", "analyst"] },
+  "view.drop": { describe: "drop this view", roles: ["admin", "steward"] },
+  "owner.change": { describe: "change the owner of catalogs, namespaces, tables and views", roles: ["admin"] },
+  "trash.read": { describe: "see what is in the trash", roles: ["admin", "steward"] },
+  "trash.restore": { describe: "restore from the trash", roles: ["admin", "steward"] },
+  "trash.purge": { describe: "purge the trash for good", roles: ["admin"] },
 } as const satisfies Record<string, OperationRule>;
 
 export type Operation = keyof typeof OPERATIONS;
