@@ -68,8 +68,9 @@ function footerCheck(
   const names = nodes.map((node) => node.name.toLowerCase());
   if (new Set(names).size < names.length) return undefined;
   if (context.reserved.some((name) => names.includes(name))) return undefined;
+  const byId = new Map(nodes.map((node) => [node.fieldId, node]));
   return (field) => {
-    const node = nodes.find((n) => n.fieldId === field.id);
+    const node = byId.get(field.id);
     if (!node) return "absent";
     if (node.name !== field.name || !storesExactly(field.type, node)) return undefined;
     return { layout: layoutKey(node) };

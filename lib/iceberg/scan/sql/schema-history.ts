@@ -69,6 +69,7 @@ export class SchemaHistory {
   private readonly versions = new Map<number, NestedField[]>();
   /** Ids of the top-level fields that had each name, by lower-case name. */
   private readonly idsByName = new Map<string, Set<number>>();
+  private readonly refusals = new Map<NestedField, NameReadRefusal | undefined>();
 
   static of(metadata: TableMetadata): SchemaHistory {
     let history = cache.get(metadata);
@@ -85,7 +86,9 @@ export class SchemaHistory {
       const names = new Set(schema.fields.map((f) => f.name.toLowerCase()));
       if (names.size < schema.fields.length) caseDuplicates = true;
       for (const field of schema.fields) {
-        this.versions.set(field.id, [...(this.versions.get(field.id) ?? []), field]);
+        const versions = this.versions.get(field.id);
+        if (versions) versions.push(field);
+        else this.versions.set(field.id, [field]);
         const lower = field.name.toLowerCase();
         this.idsByName.set(lower, (this.idsByName.get(lower) ?? new Set()).add(field.id));
       }
@@ -99,6 +102,12 @@ export class SchemaHistory {
   /** Why `field` may not be read by name, if so (the table's refusal first). */
   refusal(field: NestedField): NameReadRefusal | undefined {
     if (this.tableRefusal) return this.tableRefusal;
+    // Asked once per data file: remember the answer (it compares every schema's version).
+    if (!this.refusals.has(field)) this.refusals.set(field, this.fieldRefusal(field));
+    return this.refusals.get(field);
+  }
+
+  private fieldRefusal(field: NestedField): NameReadRefusal | undefined {
     const versions = this.versions.get(field.id) ?? [field];
     if (versions.some((v) => v.name !== field.name)) return "renamed";
     const ids = this.idsByName.get(field.name.toLowerCase());
