@@ -10,6 +10,8 @@
  * - With the footer, fields are found by id (or through the name mapping, or — for files
  *   with neither, as Java does — by position), nested values are rebuilt where needed
  *   (type-read.ts), and fields the file lacks become their default.
+ *
+ * This is the reference read; name-read.ts plans the faster name read where it is exact.
  */
 import type { NestedField, PartitionSpec } from "../../spec";
 import { findMapped, type NameMapping } from "../name-mapping";

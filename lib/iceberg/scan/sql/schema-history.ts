@@ -22,6 +22,10 @@
  *   such a file (`A` → `A_1`), which might then read as another column.
  * Files written while the table was v1 are refused one by one (name-read.ts): v1 tables
  * written before Iceberg 0.11 kept no schema history.
+ *
+ * Assumed, as it cannot be seen without the footers: data files come from Iceberg
+ * writers, with field ids and a schema's names. Files added from elsewhere (Hive
+ * migration, add_files) come with a name mapping, and then the footers are read.
  */
 import type { IcebergType, NestedField, TableMetadata } from "../../spec";
 import { sameType } from "../../spec";
