@@ -3,4 +3,6 @@ export const adminKeys = {
   all: ["admin"] as const,
   users: () => [...adminKeys.all, "users"] as const,
   groups: () => [...adminKeys.all, "groups"] as const,
+  apiClients: () => [...adminKeys.all, "api-clients"] as const,
+  storage: () => [...adminKeys.all, "storage"] as const,
 };
