@@ -11,3 +11,4 @@ export { type AuditEntry, type AuditOutcome, listAuditEvents, recordAudit } from
 export { authorize, type Decision, describeOperation, type Resource, requireAuthorized } from "./authorize";
 export { isOperation, OPERATIONS, type Operation } from "./operations";
 export { isRole, type Principal, ROLES, type Role, SYSTEM, type SystemPrincipal, type UserPrincipal } from "./principal";
+export { type CatalogVisibility, catalogVisibility } from "./visibility";
