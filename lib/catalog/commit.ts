@@ -1,22 +1,27 @@
 /**
- * Committing to a table: requirements + updates applied to the current metadata, a new
- * metadata file written, and the table's metadata pointer swapped in one database
- * transaction only if nobody moved it meanwhile (compare-and-swap).
+ * Committing to tables: requirements + updates applied to the current metadata, a new
+ * metadata file written, and the metadata pointer swapped in one database transaction
+ * only if nobody moved it meanwhile (compare-and-swap).
  *
- * On a lost race the commit is rebuilt against the fresh metadata — `build` runs again,
- * so a writer re-derives its manifests from the new parent instead of reusing stale ones —
- * and tried again while its requirements still hold. A failed requirement is final.
+ * On a lost race the commit is rebuilt against the fresh metadata — a `build` function
+ * runs again, so a writer re-derives its manifests from the new parent instead of
+ * reusing stale ones; a fixed commit (a REST body) is re-applied as is — and tried again
+ * while its requirements still hold. A failed requirement is final.
+ *
+ * `commitTable` on a table that does not exist creates it when the commit is a fixed one
+ * asserting `assert-create` (a REST stage-create followed by its commit, as Java REST
+ * servers do). `commitTables` commits to several tables all-or-nothing.
  */
-import { recordAudit } from "@/lib/access";
+import { type Operation, requireAuthorized } from "@/lib/access";
 import { AppError } from "@/lib/errors";
-import { applyUpdates, CommitConflictError, checkRequirements, type TableCommit } from "@/lib/iceberg/commit";
+import type { TableCommit } from "@/lib/iceberg/commit";
 import type { TableMetadata } from "@/lib/iceberg/spec";
-import { log } from "@/lib/log";
+import { commitCreate } from "./commit-create";
+import { type Change, runCommits } from "./commit-run";
 import type { CatalogContext, Tx } from "./context";
-import type { TableIdent } from "./identifiers";
-import { nextMetadataLocation, readTableMetadata, writeTableMetadata } from "./metadata-files";
+import { type TableIdent, tableResource } from "./identifiers";
 import { displayName } from "./names";
-import { withTableLock } from "./table-lock";
+import { withTableLock, withTableLocks } from "./table-lock";
 import { findTableRow, type TableRow } from "./table-rows";
 
 export interface CommitOptions {
@@ -25,6 +30,12 @@ export interface CommitOptions {
   maxAttempts?: number;
   /** Shown in the audit log: what the commit did ("append", "add column"…). */
   description?: string;
+  /**
+   * What the caller is doing, for lib/access. Default: `table.write` when the commit
+   * adds or removes snapshots or moves refs (or is built by a function), `table.alter`
+   * for a fixed commit that changes only the definition.
+   */
+  operation?: Extract<Operation, "table.write" | "table.alter">;
 }
 
 export interface CommitResult {
@@ -40,79 +51,67 @@ export interface CommitBase {
   attempt: number;
 }
 
-const DEFAULT_ATTEMPTS = 20;
+/** Builds the commit against the metadata current at each attempt. */
+export type BuildCommit = (base: CommitBase) => TableCommit | Promise<TableCommit>;
 
-export async function commitTable(
-  ctx: CatalogContext,
-  ident: TableIdent,
-  build: (base: CommitBase) => TableCommit | Promise<TableCommit>,
-  opts: CommitOptions = {},
-): Promise<CommitResult> {
+/** One table's part of a multi-table commit: a fixed commit (a REST body) or a builder. */
+export interface TableChange {
+  ident: TableIdent;
+  build: BuildCommit | TableCommit;
+}
+
+export interface MultiCommitOptions {
+  inTransaction?: (tx: Tx, committed: TableMetadata[]) => Promise<void>;
+  maxAttempts?: number;
+  description?: string;
+}
+
+export async function commitTable(ctx: CatalogContext, ident: TableIdent, build: BuildCommit | TableCommit, opts: CommitOptions = {}): Promise<CommitResult> {
+  if (typeof build !== "function" && build.requirements.some((r) => r.type === "assert-create")) {
+    return commitCreate(ctx, ident, build, opts);
+  }
+  requireAuthorized(ctx.actor, opts.operation ?? operationFor(build), tableResource(ident));
   const { id } = await findTableRow(ctx.db, ident);
-  return withTableLock(id, () => commitWithRetries(ctx, ident, build, opts));
+  const inTransaction = opts.inTransaction && ((tx: Tx, committed: TableMetadata[]) => opts.inTransaction!(tx, committed[0]));
+  const [result] = await withTableLock(id, () => runCommits(ctx, [changeOf({ ident, build })], { ...opts, inTransaction }));
+  return result;
 }
 
-async function commitWithRetries(
-  ctx: CatalogContext,
-  ident: TableIdent,
-  build: (base: CommitBase) => TableCommit | Promise<TableCommit>,
-  opts: CommitOptions,
-): Promise<CommitResult> {
-  const maxAttempts = opts.maxAttempts ?? DEFAULT_ATTEMPTS;
-  for (let attempt = 1; ; attempt++) {
-    const row = await findTableRow(ctx.db, ident);
-    if (!row.metadataLocation) throw new AppError("bad_request", `${displayName(ident.namespace, ident.name)} is not an Iceberg table.`);
-    const metadata = await readTableMetadata(ctx.io, row.metadataLocation);
-    const commit = await build({ row, metadata, metadataLocation: row.metadataLocation, attempt });
-    const next = applyChecked(ident, metadata, row.metadataLocation, commit);
-    const location = nextMetadataLocation(next.location, row.metadataLocation);
-    await writeTableMetadata(ctx.io, location, next);
-    if (await swapPointer(ctx, row, location, next, commit, opts)) return { metadata: next, metadataLocation: location, attempts: attempt };
-    await ctx.io.delete(location).catch(() => {});
-    if (attempt >= maxAttempts) {
-      throw new AppError("conflict", `${displayName(ident.namespace, ident.name)} is changing too often to commit; try again.`, { internal: `gave up after ${attempt} attempts` });
-    }
-    log.debug("commit.retry", { table: displayName(ident.namespace, ident.name), attempt });
-    await backoff(attempt);
+/**
+ * Commits to several tables at once, all or nothing (REST `POST /transactions/commit`):
+ * every requirement is checked on fresh metadata, every new metadata file written, then
+ * every pointer swapped in one database transaction — if any swap loses its race, none
+ * happens and the whole set is retried while the requirements hold. The tables must
+ * exist; each may appear once.
+ */
+export async function commitTables(ctx: CatalogContext, changes: TableChange[], opts: MultiCommitOptions = {}): Promise<CommitResult[]> {
+  if (changes.length === 0) throw new AppError("bad_request", "A multi-table commit needs at least one table change.");
+  checkDistinct(changes);
+  for (const change of changes) requireAuthorized(ctx.actor, operationFor(change.build), tableResource(change.ident));
+  const rows = await Promise.all(changes.map((c) => findTableRow(ctx.db, c.ident)));
+  return withTableLocks(
+    rows.map((r) => r.id),
+    () => runCommits(ctx, changes.map(changeOf), opts),
+  );
+}
+
+function checkDistinct(changes: TableChange[]): void {
+  const seen = new Set<string>();
+  for (const { ident } of changes) {
+    const key = JSON.stringify([ident.catalog, ident.namespace, ident.name]);
+    if (seen.has(key)) throw new AppError("bad_request", `${displayName(ident.namespace, ident.name)} appears more than once in one commit; merge its changes into one.`);
+    seen.add(key);
   }
 }
 
-function applyChecked(ident: TableIdent, metadata: TableMetadata, metadataLocation: string, commit: TableCommit): TableMetadata {
-  try {
-    checkRequirements(metadata, commit.requirements);
-  } catch (error) {
-    if (error instanceof CommitConflictError) {
-      throw new AppError("conflict", `Commit to ${displayName(ident.namespace, ident.name)} failed: ${error.message}`, { cause: error });
-    }
-    throw error;
-  }
-  return applyUpdates(metadata, commit.updates, { now: Date.now(), previousMetadataLocation: metadataLocation });
+const DATA_ACTIONS = new Set(["add-snapshot", "remove-snapshots", "set-snapshot-ref", "remove-snapshot-ref"]);
+
+function operationFor(build: BuildCommit | TableCommit): "table.write" | "table.alter" {
+  if (typeof build === "function") return "table.write";
+  return build.updates.some((u) => DATA_ACTIONS.has(u.action)) ? "table.write" : "table.alter";
 }
 
-async function swapPointer(ctx: CatalogContext, row: TableRow, location: string, next: TableMetadata, commit: TableCommit, opts: CommitOptions): Promise<boolean> {
-  return ctx.db.$transaction(async (tx) => {
-    const swapped = await tx.catalogTable.updateMany({
-      where: { id: row.id, metadataLocation: row.metadataLocation },
-      data: { metadataLocation: location, previousMetadataLocation: row.metadataLocation, tableUuid: next.tableUuid, location: next.location },
-    });
-    if (swapped.count !== 1) return false;
-    await opts.inTransaction?.(tx, next);
-    await recordAudit(tx, ctx.actor, {
-      action: "table.commit",
-      targetType: "table",
-      targetId: row.id,
-      details: { table: row.name, what: opts.description ?? describeCommit(commit), snapshot: next.currentSnapshotId?.toString() },
-    });
-    return true;
-  });
-}
-
-function describeCommit(commit: TableCommit): string {
-  return [...new Set(commit.updates.map((u) => u.action))].join(", ");
-}
-
-/** Exponential backoff with jitter: writers that collided spread out. */
-function backoff(attempt: number): Promise<void> {
-  const ms = Math.min(200, 2 ** Math.min(attempt, 7)) * (0.5 + Math.random());
-  return new Promise((resolve) => setTimeout(resolve, ms));
+function changeOf(change: TableChange): Change {
+  const { build } = change;
+  return { ident: change.ident, build: typeof build === "function" ? build : () => build };
 }

@@ -1,11 +1,13 @@
-/** Namespaces inside a catalog, multi-level as Iceberg allows. Parents must exist. */
+/** Namespaces inside a catalog, multi-level as Iceberg allows. Parents must exist; dropped ones go to the trash. */
 import { type Principal, recordAudit, requireAuthorized } from "@/lib/access";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { findCatalog } from "./catalogs";
 import { type NamespaceIdent, namespaceResource } from "./identifiers";
 import { displayName, namespaceLevels, namespacePath, validateNamespace } from "./names";
+import { type Page, type PageRequest, pageQuery, toPage } from "./pagination";
 import { parseProperties, validateProperties } from "./properties";
+import { trashColumns } from "./trash-retention";
 
 export interface NamespaceInfo {
   id: string;
@@ -51,15 +53,44 @@ export async function findNamespace(db: Pick<Db, "catalog" | "namespace">, ident
   return row;
 }
 
-/** The namespaces directly under `parent` (or the top level). */
-export async function listNamespaces(db: Db, actor: Principal, catalogPath: string, parent: string[] = []): Promise<string[][]> {
+/** For HEAD requests: whether the namespace exists (a missing catalog is still not_found). */
+export async function namespaceExists(db: Db, actor: Principal, ident: NamespaceIdent): Promise<boolean> {
   requireAuthorized(actor, "catalog.browse");
-  const catalog = await findCatalog(db, catalogPath);
-  if (parent.length) await findNamespace(db, { catalog: catalogPath, namespace: parent });
-  const rows = await db.namespace.findMany({ where: { catalogId: catalog.id, parentPath: namespacePath(parent), deletedKey: "" }, orderBy: { path: "asc" }, select: { path: true } });
-  return rows.map((r) => namespaceLevels(r.path));
+  const catalog = await findCatalog(db, ident.catalog);
+  const row = await db.namespace.findUnique({ where: { catalogId_path_deletedKey: { catalogId: catalog.id, path: namespacePath(ident.namespace), deletedKey: "" } }, select: { id: true } });
+  return row !== null;
 }
 
+/** The namespaces directly under `parent` (or the top level). */
+export async function listNamespaces(db: Db, actor: Principal, catalogPath: string, parent: string[] = []): Promise<string[][]> {
+  return (await listNamespacesPage(db, actor, catalogPath, { parent })).items;
+}
+
+/** One page of the namespaces directly under `parent`, sorted (REST `pageToken` / `pageSize`). */
+export async function listNamespacesPage(db: Db, actor: Principal, catalogPath: string, request: PageRequest & { parent?: string[] } = {}): Promise<Page<string[]>> {
+  requireAuthorized(actor, "catalog.browse");
+  const catalog = await findCatalog(db, catalogPath);
+  const parent = request.parent ?? [];
+  if (parent.length) await findNamespace(db, { catalog: catalogPath, namespace: parent });
+  const query = pageQuery(request);
+  const rows = await db.namespace.findMany({
+    where: { catalogId: catalog.id, parentPath: namespacePath(parent), deletedKey: "", ...(query.after !== undefined ? { path: { gt: query.after } } : {}) },
+    orderBy: { path: "asc" },
+    select: { path: true },
+    take: query.take,
+  });
+  return toPage(
+    rows,
+    query,
+    (r) => r.path,
+    (r) => namespaceLevels(r.path),
+  );
+}
+
+/**
+ * Drops an empty namespace into the trash (trash.ts restores and purges it). Tables and
+ * views already in the trash do not count: they stay with it.
+ */
 export async function dropNamespace(db: Db, actor: Principal, ident: NamespaceIdent): Promise<void> {
   requireAuthorized(actor, "namespace.alter", namespaceResource(ident));
   const row = await findNamespace(db, ident);
@@ -67,10 +98,12 @@ export async function dropNamespace(db: Db, actor: Principal, ident: NamespaceId
     db.catalogTable.count({ where: { namespaceId: row.id, deletedKey: "" } }),
     db.namespace.count({ where: { catalogId: row.catalogId, parentPath: row.path, deletedKey: "" } }),
   ]);
-  if (tables || children) throw new AppError("conflict", `Namespace ${displayName(ident.namespace)} is not empty; drop its tables and namespaces first.`);
+  if (tables || children) throw new AppError("conflict", `Namespace ${displayName(ident.namespace)} is not empty; drop its tables, views and namespaces first.`);
+  const catalog = await db.catalog.findUniqueOrThrow({ where: { id: row.catalogId }, select: { properties: true } });
   await db.$transaction(async (tx) => {
-    await tx.namespace.delete({ where: { id: row.id } });
-    await recordAudit(tx, actor, { action: "namespace.drop", targetType: "namespace", targetId: row.id, details: { catalog: ident.catalog, namespace: ident.namespace } });
+    const trashed = await tx.namespace.updateMany({ where: { id: row.id, deletedKey: "" }, data: trashColumns(row.id, catalog.properties) });
+    if (trashed.count !== 1) throw new AppError("not_found", `Namespace ${displayName(ident.namespace)} does not exist.`);
+    await recordAudit(tx, actor, { action: "namespace.drop", targetType: "namespace", targetId: row.id, details: { catalog: ident.catalog, namespace: ident.namespace, trash: true } });
   });
 }
 

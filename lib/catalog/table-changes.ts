@@ -40,7 +40,7 @@ async function change(ctx: CatalogContext, ident: TableIdent, description: strin
         throw error;
       }
     },
-    { description },
+    { description, operation: "table.alter" },
   );
 }
 

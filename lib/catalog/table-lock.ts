@@ -18,3 +18,14 @@ export async function withTableLock<T>(tableId: string, fn: () => Promise<T>): P
     if (tails.get(tableId) === tail) tails.delete(tableId);
   }
 }
+
+/**
+ * Holds the locks of several tables at once. They are taken one after another in sorted
+ * order: two multi-table commits over overlapping tables then queue on the first table
+ * they share instead of each holding one the other waits for (no deadlock).
+ */
+export function withTableLocks<T>(tableIds: string[], fn: () => Promise<T>): Promise<T> {
+  const ordered = [...new Set(tableIds)].sort();
+  const run = ordered.reduceRight<() => Promise<T>>((inner, id) => () => withTableLock(id, inner), fn);
+  return run();
+}

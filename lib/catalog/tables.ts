@@ -1,22 +1,24 @@
 /**
- * Tables in the catalog: create (managed Iceberg tables in the catalog's folder), register
- * in place (existing Iceberg metadata, never copied), load, list, rename, drop.
+ * Tables in the catalog: create (managed Iceberg tables in the catalog's folder, or a
+ * location the caller gives inside its storage), stage a create (REST `stage-create`),
+ * register in place (existing Iceberg metadata, never copied), load, list, rename.
+ * Dropping is in table-drop.ts.
  */
-import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { recordAudit, requireAuthorized } from "@/lib/access";
 import { AppError } from "@/lib/errors";
 import { newTableMetadata } from "@/lib/iceberg/commit";
 import type { Schema, SortOrder, TableMetadata } from "@/lib/iceberg/spec";
-import { findCatalog } from "./catalogs";
 import type { CatalogContext } from "./context";
 import { namespaceResource, type TableIdent, tableResource } from "./identifiers";
-import { nextMetadataLocation, readTableMetadata, writeTableMetadata } from "./metadata-files";
-import { displayName, folderName, namespaceLevels, validateName } from "./names";
+import { checkGivenLocation, defaultLocation } from "./locations";
+import { readTableMetadata } from "./metadata-files";
+import { displayName, validateName } from "./names";
 import { findNamespace } from "./namespaces";
 import { type PartitionFieldInput, partitionSpecFromInput } from "./partition-input";
 import { validateProperties } from "./properties";
-import { findTableRow, type TableRow } from "./table-rows";
+import { renamedSearchText } from "./search-text";
+import { insertNewTable, tableColumns } from "./table-insert";
+import { assertNameFree, findObjectRow, findTableRow, isUniqueViolation, nameTaken, type TableRow, takenMeanwhile } from "./table-rows";
 
 export interface LoadedTable {
   ident: TableIdent;
@@ -31,68 +33,84 @@ export interface CreateTableInput {
   sortOrder?: SortOrder;
   properties?: Record<string, string>;
   formatVersion?: 1 | 2 | 3;
+  /** A folder inside the catalog's storage location, empty and nobody else's; default: a fresh folder of the catalog. */
+  location?: string;
 }
 
 export async function createTable(ctx: CatalogContext, ident: TableIdent, input: CreateTableInput): Promise<LoadedTable> {
+  const { namespace, metadata } = await prepareNewTable(ctx, ident, input);
+  const created = await insertNewTable(ctx, namespace, ident, metadata, { audit: { action: "table.create" } });
+  return { ident, ...created };
+}
+
+/** A staged table (REST `stage-create`): its metadata, not yet in the catalog and with no file. */
+export interface StagedTable {
+  ident: TableIdent;
+  metadata: TableMetadata;
+}
+
+/**
+ * Metadata for a table that does not exist yet: nothing is written. The client then
+ * commits it with `assert-create` (commitTable creates it), usually with a first snapshot.
+ */
+export async function stageCreate(ctx: CatalogContext, ident: TableIdent, input: CreateTableInput): Promise<StagedTable> {
+  const { metadata } = await prepareNewTable(ctx, ident, input);
+  return { ident, metadata };
+}
+
+async function prepareNewTable(ctx: CatalogContext, ident: TableIdent, input: CreateTableInput) {
   requireAuthorized(ctx.actor, "table.create", namespaceResource(ident));
   const name = validateName("table", ident.name);
   const properties = validateProperties(input.properties);
-  const catalog = await findCatalog(ctx.db, ident.catalog);
-  if (catalog.kind !== "managed" || !catalog.rootPath) throw new AppError("bad_request", `Catalog ${catalog.path} is not managed by Tarn; register tables there instead.`);
   const namespace = await findNamespace(ctx.db, ident);
-  await assertNameFree(ctx, namespace.id, ident);
-  const location = path.join(catalog.rootPath, ...namespaceLevels(namespace.path).map(folderName), `${folderName(name)}-${randomUUID().replace(/-/g, "")}`);
+  const catalog = await ctx.db.catalog.findUniqueOrThrow({ where: { id: namespace.catalogId } });
+  await assertNameFree(ctx.db, namespace.id, ident);
+  const location = input.location ? await checkGivenLocation(ctx.db, ctx.io, catalog, input.location) : defaultLocation(catalog, namespace.path, name);
   const { metadata } = newTableMetadata({
     location,
     schema: input.schema,
     partitionSpec: partitionSpecFromInput(input.schema, input.partitionBy),
     sortOrder: input.sortOrder,
     properties,
-    formatVersion: input.formatVersion ?? 2,
+    formatVersion: input.formatVersion,
   });
-  const metadataLocation = nextMetadataLocation(location, null);
-  await writeTableMetadata(ctx.io, metadataLocation, metadata);
-  try {
-    const row = await ctx.db.$transaction(async (tx) => {
-      const created = await tx.catalogTable.create({
-        data: { namespaceId: namespace.id, name, kind: "iceberg", metadataLocation, tableUuid: metadata.tableUuid, location, managed: true, owner: ctx.actor.username, comment: properties.comment ?? null },
-      });
-      await recordAudit(tx, ctx.actor, { action: "table.create", targetType: "table", targetId: created.id, details: { table: displayName(ident.namespace, name), catalog: ident.catalog } });
-      return created;
-    });
-    return { ident, row, metadataLocation, metadata };
-  } catch (error) {
-    await ctx.io.delete(metadataLocation).catch(() => {});
-    if ((error as { code?: string }).code === "P2002") throw tableExists(ident);
-    throw error;
-  }
+  return { namespace, metadata };
 }
 
-/** Registers an existing Iceberg table by its metadata file; its files stay where they are. */
-export async function registerTable(ctx: CatalogContext, ident: TableIdent, metadataLocation: string, opts: { managed?: boolean } = {}): Promise<LoadedTable> {
+/**
+ * Registers an existing Iceberg table by its metadata file; its files stay where they
+ * are and are never deleted by Tarn (unless `managed`). With `overwrite`, an existing
+ * table of that name is pointed at the given metadata instead (its grants and history
+ * in Tarn stay); a view of that name is never overwritten.
+ */
+export async function registerTable(ctx: CatalogContext, ident: TableIdent, metadataLocation: string, opts: { managed?: boolean; overwrite?: boolean } = {}): Promise<LoadedTable> {
   requireAuthorized(ctx.actor, "table.create", namespaceResource(ident));
-  const name = validateName("table", ident.name);
+  validateName("table", ident.name);
   const namespace = await findNamespace(ctx.db, ident);
-  await assertNameFree(ctx, namespace.id, ident);
-  let metadata: TableMetadata;
+  const existing = await findObjectRow(ctx.db, ident);
+  if (existing && (!opts.overwrite || existing.kind === "view")) throw nameTaken(ident, existing.kind);
+  const metadata = await readForRegister(ctx, metadataLocation);
+  if (existing) return overwriteRegistered(ctx, ident, existing, metadataLocation, metadata, opts.managed ?? false);
+  const created = await insertNewTable(ctx, namespace, ident, metadata, { metadataLocation, managed: opts.managed ?? false, audit: { action: "table.register", details: { metadataLocation } } });
+  return { ident, ...created };
+}
+
+async function readForRegister(ctx: CatalogContext, metadataLocation: string): Promise<TableMetadata> {
   try {
-    metadata = await readTableMetadata(ctx.io, metadataLocation);
+    return await readTableMetadata(ctx.io, metadataLocation);
   } catch (error) {
     throw new AppError("bad_request", `Cannot register ${metadataLocation}: ${(error as Error).message}`, { cause: error });
   }
-  try {
-    const row = await ctx.db.$transaction(async (tx) => {
-      const created = await tx.catalogTable.create({
-        data: { namespaceId: namespace.id, name, kind: "iceberg", metadataLocation, tableUuid: metadata.tableUuid, location: metadata.location, managed: opts.managed ?? false, owner: ctx.actor.username, comment: metadata.properties.comment ?? null },
-      });
-      await recordAudit(tx, ctx.actor, { action: "table.register", targetType: "table", targetId: created.id, details: { table: displayName(ident.namespace, name), metadataLocation } });
-      return created;
-    });
-    return { ident, row, metadataLocation, metadata };
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw tableExists(ident);
-    throw error;
-  }
+}
+
+async function overwriteRegistered(ctx: CatalogContext, ident: TableIdent, row: TableRow, metadataLocation: string, metadata: TableMetadata, managed: boolean): Promise<LoadedTable> {
+  requireAuthorized(ctx.actor, "table.alter", tableResource(ident));
+  const updated = await ctx.db.$transaction(async (tx) => {
+    const next = await tx.catalogTable.update({ where: { id: row.id }, data: { metadataLocation, previousMetadataLocation: row.metadataLocation, managed, ...tableColumns(ident, metadata) } });
+    await recordAudit(tx, ctx.actor, { action: "table.register", targetType: "table", targetId: row.id, details: { table: displayName(ident.namespace, ident.name), metadataLocation, overwrite: true } });
+    return next;
+  });
+  return { ident, row: updated, metadataLocation, metadata };
 }
 
 export async function loadTable(ctx: CatalogContext, ident: TableIdent): Promise<LoadedTable> {
@@ -102,57 +120,38 @@ export async function loadTable(ctx: CatalogContext, ident: TableIdent): Promise
   return { ident, row, metadataLocation: row.metadataLocation, metadata: await readTableMetadata(ctx.io, row.metadataLocation) };
 }
 
-export async function listTables(ctx: CatalogContext, ident: { catalog: string; namespace: string[] }): Promise<string[]> {
-  requireAuthorized(ctx.actor, "catalog.browse");
-  const namespace = await findNamespace(ctx.db, ident);
-  const rows = await ctx.db.catalogTable.findMany({ where: { namespaceId: namespace.id, deletedKey: "" }, orderBy: { name: "asc" }, select: { name: true } });
-  return rows.map((r) => r.name);
+/** For HEAD requests: whether the table exists (a missing namespace is still not_found). */
+export async function tableExists(ctx: CatalogContext, ident: TableIdent): Promise<boolean> {
+  requireAuthorized(ctx.actor, "table.read", tableResource(ident));
+  await findNamespace(ctx.db, ident);
+  const row = await findObjectRow(ctx.db, ident);
+  return row !== null && row.kind !== "view";
 }
 
 export async function renameTable(ctx: CatalogContext, from: TableIdent, to: TableIdent): Promise<void> {
   requireAuthorized(ctx.actor, "table.alter", tableResource(from));
-  requireAuthorized(ctx.actor, "table.create", namespaceResource(to));
-  if (from.catalog !== to.catalog) throw new AppError("bad_request", "A table can only be renamed within its catalog.");
-  const name = validateName("table", to.name);
   const row = await findTableRow(ctx.db, from);
-  const target = await findNamespace(ctx.db, to);
-  await assertNameFree(ctx, target.id, to);
-  try {
-    await ctx.db.$transaction(async (tx) => {
-      await tx.catalogTable.update({ where: { id: row.id }, data: { namespaceId: target.id, name } });
-      await recordAudit(tx, ctx.actor, { action: "table.rename", targetType: "table", targetId: row.id, details: { from: displayName(from.namespace, from.name), to: displayName(to.namespace, name) } });
-    });
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw tableExists(to);
-    throw error;
-  }
+  await moveObject(ctx, row, from, to, "table");
 }
 
 /**
- * Drops a table from the catalog. With `purge`, a managed table's folder (data and
- * metadata) is deleted too; tables registered in place never lose their files.
+ * Renames a table or view, also into another namespace of the same catalog. The files
+ * stay where they are: a table's location does not follow its name.
  */
-export async function dropTable(ctx: CatalogContext, ident: TableIdent, opts: { purge?: boolean } = {}): Promise<void> {
-  requireAuthorized(ctx.actor, "table.drop", tableResource(ident));
-  const row = await findTableRow(ctx.db, ident);
-  if (row.protected) throw new AppError("conflict", `${displayName(ident.namespace, ident.name)} is protected against drop; remove the protection first.`);
-  await ctx.db.$transaction(async (tx) => {
-    await tx.catalogTable.delete({ where: { id: row.id } });
-    await recordAudit(tx, ctx.actor, { action: "table.drop", targetType: "table", targetId: row.id, details: { table: displayName(ident.namespace, ident.name), purge: !!opts.purge } });
-  });
-  if (opts.purge && row.managed && row.location) await purgeFolder(ctx, row.location);
-}
-
-async function purgeFolder(ctx: CatalogContext, location: string): Promise<void> {
-  const files: string[] = [];
-  for await (const file of ctx.io.list(location)) files.push(file.location);
-  for (const file of files) await ctx.io.delete(file);
-}
-
-async function assertNameFree(ctx: CatalogContext, namespaceId: string, ident: TableIdent): Promise<void> {
-  if (await ctx.db.catalogTable.findUnique({ where: { namespaceId_name_deletedKey: { namespaceId, name: ident.name, deletedKey: "" } }, select: { id: true } })) throw tableExists(ident);
-}
-
-function tableExists(ident: TableIdent): AppError {
-  return new AppError("conflict", `Table ${displayName(ident.namespace, ident.name)} already exists.`);
+export async function moveObject(ctx: CatalogContext, row: TableRow, from: TableIdent, to: TableIdent, kind: "table" | "view"): Promise<void> {
+  requireAuthorized(ctx.actor, kind === "view" ? "view.create" : "table.create", namespaceResource(to));
+  if (from.catalog !== to.catalog) throw new AppError("bad_request", `A ${kind} can only be renamed within its catalog.`);
+  const name = validateName(kind, to.name);
+  const target = await findNamespace(ctx.db, to);
+  await assertNameFree(ctx.db, target.id, to);
+  const searchText = await renamedSearchText(ctx.io, row, from, { ...to, name });
+  try {
+    await ctx.db.$transaction(async (tx) => {
+      await tx.catalogTable.update({ where: { id: row.id }, data: { namespaceId: target.id, name, searchText } });
+      await recordAudit(tx, ctx.actor, { action: `${kind}.rename`, targetType: kind, targetId: row.id, details: { from: displayName(from.namespace, from.name), to: displayName(to.namespace, name) } });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw await takenMeanwhile(ctx.db, to);
+    throw error;
+  }
 }
