@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEvents, SYSTEM, type UserPrincipal } from "@/lib/access";
 import { freshDatabase, type TestDatabase } from "@/tests/support/db";
 import { createCatalog } from "./catalogs";
-import { createNamespace, dropNamespace, listNamespaces, loadNamespace, updateNamespaceProperties } from "./namespaces";
+import { createNamespace, dropNamespace, listNamespaces, listNamespacesPage, loadNamespace, namespaceExists, updateNamespaceProperties } from "./namespaces";
 import { ensureDefaultStorage } from "./storage";
 
 let t: TestDatabase;
@@ -29,6 +29,7 @@ describe("catalogs", () => {
     await expect(createCatalog(t.db, SYSTEM, { name: "main", kind: "managed" })).rejects.toMatchObject({ code: "conflict" });
     await expect(createCatalog(t.db, SYSTEM, { name: "a/b", kind: "managed" })).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("cannot contain /") });
     await expect(createCatalog(t.db, SYSTEM, { name: "x", kind: "bogus" as "managed" })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(createCatalog(t.db, SYSTEM, { name: "system", kind: "lake" })).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("reserved") });
     await expect(createCatalog(t.db, analyst, { name: "mine", kind: "managed" })).rejects.toMatchObject({ code: "forbidden" });
   });
 });
@@ -64,5 +65,50 @@ describe("namespaces", () => {
     expect(await listNamespaces(t.db, analyst, "main")).toEqual([["sales"]]);
     const actions = (await listAuditEvents(t.db, { action: "namespace." })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["namespace.create", "namespace.setProperties", "namespace.drop"]));
+  });
+});
+
+describe("namespace names with / and .", () => {
+  it("creates, loads, lists and drops them (testNamespaceWithSlash, testNamespaceWithDot)", async () => {
+    for (const name of ["new/db", "new.db"]) {
+      const ident = { catalog: "main", namespace: [name] };
+      expect(await namespaceExists(t.db, analyst, ident)).toBe(false);
+      await createNamespace(t.db, analyst, ident);
+      expect(await namespaceExists(t.db, analyst, ident)).toBe(true);
+      expect((await loadNamespace(t.db, analyst, ident)).namespace).toEqual([name]);
+      await createNamespace(t.db, analyst, { catalog: "main", namespace: [name, "child.x"] });
+      expect(await listNamespaces(t.db, analyst, "main", [name])).toEqual([[name, "child.x"]]);
+      await dropNamespace(t.db, SYSTEM, { catalog: "main", namespace: [name, "child.x"] });
+      await dropNamespace(t.db, SYSTEM, ident);
+      expect(await namespaceExists(t.db, analyst, ident)).toBe(false);
+    }
+    await expect(createNamespace(t.db, analyst, { catalog: "main", namespace: ["information_schema"] })).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("reserved") });
+    await expect(namespaceExists(t.db, analyst, { catalog: "nocat", namespace: ["a"] })).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("namespace pages", () => {
+  it("pages through a level with an opaque token, every namespace once, in order", async () => {
+    await createCatalog(t.db, SYSTEM, { name: "paged", kind: "managed" });
+    const names = Array.from({ length: 7 }, (_, i) => `ns${i}`);
+    for (const name of names) await createNamespace(t.db, SYSTEM, { catalog: "paged", namespace: [name] });
+    await createNamespace(t.db, SYSTEM, { catalog: "paged", namespace: ["ns3", "inner"] });
+    const seen: string[][] = [];
+    let pageToken = "";
+    let pages = 0;
+    for (;;) {
+      const page = await listNamespacesPage(t.db, analyst, "paged", { pageToken, pageSize: 3 });
+      seen.push(...page.items);
+      pages++;
+      if (!page.nextPageToken) break;
+      expect(page.items).toHaveLength(3);
+      pageToken = page.nextPageToken;
+    }
+    expect(seen).toEqual(names.map((n) => [n]));
+    expect(pages).toBe(3);
+    expect((await listNamespacesPage(t.db, analyst, "paged")).nextPageToken).toBeNull();
+    expect((await listNamespacesPage(t.db, analyst, "paged", { parent: ["ns3"], pageSize: 1 })).items).toEqual([["ns3", "inner"]]);
+    await expect(listNamespacesPage(t.db, analyst, "paged", { pageToken: "garbage!" })).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("page token") });
+    await expect(listNamespacesPage(t.db, analyst, "paged", { pageSize: 0 })).rejects.toMatchObject({ code: "bad_request" });
   });
 });
