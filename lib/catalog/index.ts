@@ -66,7 +66,15 @@ export { setOwner } from "./owners";
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page, type PageRequest } from "./pagination";
 export { type PartitionFieldInput, partitionSpecFromInput } from "./partition-input";
 export { type Searchable, searchText } from "./search-text";
-export { DEFAULT_STORAGE, ensureDefaultStorage } from "./storage";
+export {
+  type AddStorageLocationInput,
+  addStorageLocation,
+  DEFAULT_STORAGE,
+  ensureDefaultStorage,
+  listStorageLocations,
+  removeStorageLocation,
+  type StorageLocationInfo,
+} from "./storage";
 export { alterPartitioning, alterSchema, type ExpireResult, expireSnapshots, manageSnapshots, setTableProperties } from "./table-changes";
 export { scanTable, type TableScan, type TableScanInput } from "./table-reads";
 export { setTableComment, setTableProtected } from "./table-settings";
