@@ -77,12 +77,8 @@ async function prepare(ctx: CatalogContext, change: Change, attempt: number): Pr
   const base = await readTableMetadata(ctx.io, row.metadataLocation);
   const commit = await change.build({ row, metadata: base, metadataLocation: row.metadataLocation, attempt });
   const next = applyChecked(ident, base, row.metadataLocation, commit);
-  if (next.location !== base.location) await checkMovedLocation(ctx.db, ctx.io, (await namespaceOf(ctx, row)).catalogId, next.location);
+  if (next.location !== base.location) await checkMovedLocation(ctx.db, ctx.io, row, next.location);
   return { ident, row, base, commit, next };
-}
-
-function namespaceOf(ctx: CatalogContext, row: TableRow) {
-  return ctx.db.namespace.findUniqueOrThrow({ where: { id: row.namespaceId }, select: { catalogId: true } });
 }
 
 /** Requirements, then updates; a failed requirement is a conflict, an update that cannot apply a bad request. */

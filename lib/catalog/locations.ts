@@ -28,7 +28,7 @@ export function defaultLocation(catalog: CatalogRow, namespacePath: string, name
 }
 
 /** Checks a caller-given location (see the file comment) and returns it as a plain absolute path. */
-export async function checkGivenLocation(db: Db, io: FileIO, catalog: CatalogRow, given: string, opts: { mayHoldFiles?: boolean } = {}): Promise<string> {
+export async function checkGivenLocation(db: Db, io: FileIO, catalog: CatalogRow, given: string, opts: { mayHoldFiles?: boolean; movingId?: string } = {}): Promise<string> {
   managedRoot(catalog);
   const location = plainPath(given);
   const storage = catalog.storageLocationId ? await db.storageLocation.findUnique({ where: { id: catalog.storageLocationId } }) : null;
@@ -36,7 +36,8 @@ export async function checkGivenLocation(db: Db, io: FileIO, catalog: CatalogRow
   if (!root || !location.startsWith(`${root}${path.sep}`)) {
     throw new AppError("bad_request", `The location ${given} is outside catalog ${catalog.path}'s storage location${root ? ` (${root})` : ""}; choose a folder inside it, or leave the location out.`);
   }
-  const owner = await db.catalogTable.findFirst({ where: { OR: overlappingFolders(location) }, select: { name: true } });
+  const others = opts.movingId ? { id: { not: opts.movingId } } : {};
+  const owner = await db.catalogTable.findFirst({ where: { ...others, OR: overlappingFolders(location) }, select: { name: true } });
   if (owner) throw new AppError("bad_request", `The location ${given} overlaps the folder of table or view "${owner.name}"; choose a folder of its own.`);
   if (opts.mayHoldFiles) return location;
   for await (const _file of io.list(location)) {
@@ -64,8 +65,8 @@ export function overlappingFolders(location: string) {
  * there, so the new folder must satisfy what a given location must (files may be there
  * already). Objects registered in place in a lake catalog are not moved by Tarn.
  */
-export async function checkMovedLocation(db: Db, io: FileIO, catalogId: string, location: string): Promise<void> {
-  const catalog = await db.catalog.findUniqueOrThrow({ where: { id: catalogId } });
+export async function checkMovedLocation(db: Db, io: FileIO, row: { id: string; namespaceId: string }, location: string): Promise<void> {
+  const { catalog } = await db.namespace.findUniqueOrThrow({ where: { id: row.namespaceId }, select: { catalog: true } });
   if (catalog.kind !== "managed") throw new AppError("bad_request", `Catalog ${catalog.path} is not managed by Tarn, so Tarn cannot move its tables and views to ${location}.`);
-  await checkGivenLocation(db, io, catalog, location, { mayHoldFiles: true });
+  await checkGivenLocation(db, io, catalog, location, { mayHoldFiles: true, movingId: row.id });
 }

@@ -74,6 +74,17 @@ describe("creating at a given location", () => {
   });
 });
 
+describe("moving a table (set-location)", () => {
+  it("moves inside the storage location only", async () => {
+    await createTable(t.ctx, ident("mover"), { schema });
+    const target = path.join(t.warehouse, "moved", "mover");
+    const moved = await commitTable(t.ctx, ident("mover"), { requirements: [], updates: [{ action: "set-location", location: target }] });
+    expect(moved.metadataLocation.startsWith(`${target}/metadata/`)).toBe(true);
+    await expect(commitTable(t.ctx, ident("mover"), { requirements: [], updates: [{ action: "set-location", location: "/tmp/away" }] })).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("outside") });
+    await expect(commitTable(t.ctx, ident("mover"), { requirements: [], updates: [{ action: "set-location", location: path.join(t.warehouse, "custom", "events", "x") }] })).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("overlaps") });
+  });
+});
+
 describe("stage-create, then a commit with assert-create", () => {
   const createCommit = (location: string, properties: Record<string, string> = {}) => newTableMetadata({ location, schema, properties }).commit;
 

@@ -60,7 +60,7 @@ async function attemptCommit(ctx: CatalogContext, ident: ViewIdent, build: Build
   const commit = await build({ row, metadata: base, metadataLocation, attempt });
   const next = applyChecked(ident, base, commit);
   if (next === base) return { metadata: base, metadataLocation, attempts: attempt };
-  if (next.location !== base.location) await checkMovedLocation(ctx.db, ctx.io, (await ctx.db.namespace.findUniqueOrThrow({ where: { id: row.namespaceId } })).catalogId, next.location);
+  if (next.location !== base.location) await checkMovedLocation(ctx.db, ctx.io, row, next.location);
   const location = nextMetadataLocation(next.location, metadataLocation);
   await writeViewMetadata(ctx.io, location, next);
   const swapped = await ctx.db.$transaction(async (tx) => {
