@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { compareHits, type Matchable, matchOf, queryTerms } from "./rank";
+
+const obj = (name: string, extra: Partial<Matchable> = {}): Matchable => ({
+  name,
+  pathWords: [],
+  comment: null,
+  ...extra,
+});
+
+describe("matchOf", () => {
+  it.each([
+    ["orders", obj("orders"), "exact"],
+    ["ORDERS", obj("Orders"), "exact"],
+    ["order", obj("orders"), "prefix"],
+    ["der", obj("orders"), "name"],
+    ["sales orders", obj("orders", { pathWords: ["sales"] }), "path"],
+    ["refund", obj("payments", { comment: "Payments and Refunds" }), "comment"],
+    ["customer_id", obj("orders", { extraLines: ["order_id", "customer_id"] }), "column"],
+    ["customer order", obj("orders", { extraLines: ["customer_id"] }), "column"],
+    ["nothing", obj("orders", { comment: "x", extraLines: ["y"] }), null],
+    ["   ", obj("orders"), null],
+  ])("%s in %o → %s", (query, object, expected) => {
+    expect(matchOf(queryTerms(query), object)?.match ?? null).toBe(expected);
+  });
+
+  it("says which columns matched", () => {
+    expect(
+      matchOf(["id"], obj("t", { extraLines: ["order_id", "amount", "customer_id"] }))?.columns,
+    ).toEqual(["order_id", "customer_id"]);
+  });
+});
+
+describe("compareHits", () => {
+  it("orders exact > prefix > contains > comment > column; nearer and shorter first; catalogs first on ties", () => {
+    const hits = [
+      { match: "column", position: 0, name: "a", kind: "table" },
+      { match: "name", position: 3, name: "my_orders", kind: "table" },
+      { match: "name", position: 1, name: "xorders", kind: "table" },
+      { match: "prefix", position: 0, name: "orders_archive", kind: "table" },
+      { match: "prefix", position: 0, name: "orders_v2", kind: "table" },
+      { match: "comment", position: 0, name: "b", kind: "table" },
+      { match: "exact", position: 0, name: "orders", kind: "table" },
+      { match: "exact", position: 0, name: "orders", kind: "namespace" },
+      { match: "exact", position: 0, name: "orders", kind: "catalog" },
+    ] as const;
+    const sorted = [...hits].sort(compareHits).map((h) => `${h.kind}:${h.name}`);
+    expect(sorted).toEqual([
+      "catalog:orders",
+      "namespace:orders",
+      "table:orders",
+      "table:orders_v2",
+      "table:orders_archive",
+      "table:xorders",
+      "table:my_orders",
+      "table:b",
+      "table:a",
+    ]);
+  });
+});

@@ -1,0 +1,264 @@
+/**
+ * Catalog search: catalogs, namespaces, tables, views and external tables whose names,
+ * comments or columns (`CatalogTable.searchText`, see lib/catalog/search-text.ts) hold
+ * every word of the query; ranked by rank.ts; each hit with its path.
+ *
+ * Speed with 100,000 tables: a substring match cannot use an index, so each query is at
+ * most one scan that stops after CANDIDATES rows. When more match than that (a broad
+ * query), two more queries make sure the best tiers are complete — names starting with
+ * the query, and names containing it — so an exact name is never crowded out by
+ * thousands of column matches. The visibility filter of lib/access is in every query.
+ *
+ * Federated tables are live in their database, not in the catalog, so they are not
+ * searched; their catalogs are.
+ */
+import { type CatalogVisibility, catalogVisibility, requireAuthorized } from "@/lib/access";
+import type { Db, Prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { CatalogKind } from "../catalogs";
+import type { CatalogContext } from "../context";
+import { namespaceLevels } from "../names";
+import { type BrowseItem, tableItemKind } from "./items";
+import { compareHits, type MatchKind, matchOf, queryTerms } from "./rank";
+
+export interface SearchOptions {
+  /** Hits to return: 20 by default, at most 100. */
+  limit?: number;
+}
+
+export interface SearchHit extends BrowseItem {
+  match: MatchKind;
+  /** Column lines (names, docs) that matched, for "column" hits. */
+  columns?: string[];
+}
+
+const CANDIDATES = 300;
+const MAX_LIMIT = 100;
+const MAX_QUERY = 200;
+
+interface Scored extends SearchHit {
+  position: number;
+}
+
+export async function searchCatalog(
+  ctx: CatalogContext,
+  query: string,
+  opts: SearchOptions = {},
+): Promise<SearchHit[]> {
+  requireAuthorized(ctx.actor, "catalog.browse");
+  if (typeof query !== "string" || query.length > MAX_QUERY)
+    throw new AppError("bad_request", `A search can have at most ${MAX_QUERY} characters.`);
+  const limit = Math.max(1, Math.min(opts.limit ?? 20, MAX_LIMIT));
+  const terms = queryTerms(query);
+  if (terms.length === 0) return [];
+  const visible = catalogVisibility(ctx.actor);
+  const text = textMatcher(ctx.db);
+  const hits = await Promise.all([
+    catalogHits(ctx, visible, terms, text),
+    namespaceHits(ctx, visible, terms, text),
+    tableHits(ctx, visible, terms, text),
+  ]);
+  return hits
+    .flat()
+    .sort(compareHits)
+    .slice(0, limit)
+    .map(({ position: _, ...hit }) => hit);
+}
+
+type TextMatcher = (op: "contains" | "startsWith", value: string) => Prisma.StringFilter;
+
+/** SQLite's LIKE ignores ASCII case; PostgreSQL needs ILIKE, which Prisma calls mode "insensitive". */
+function textMatcher(db: Db): TextMatcher {
+  const insensitive =
+    (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql";
+  return (op, value) =>
+    ({ [op]: value, ...(insensitive ? { mode: "insensitive" } : {}) }) as Prisma.StringFilter;
+}
+
+async function catalogHits(
+  ctx: CatalogContext,
+  visible: CatalogVisibility,
+  terms: string[],
+  text: TextMatcher,
+): Promise<Scored[]> {
+  const rows = await ctx.db.catalog.findMany({
+    where: {
+      AND: [
+        visible.catalog,
+        ...terms.map((t) => ({
+          OR: [{ path: text("contains", t) }, { comment: text("contains", t) }],
+        })),
+      ],
+    },
+    take: CANDIDATES,
+    select: { id: true, name: true, path: true, kind: true, comment: true },
+  });
+  return rows.flatMap((c) => {
+    const m = matchOf(terms, { name: c.name, pathWords: c.path.split("/"), comment: c.comment });
+    if (!m) return [];
+    const path = { catalog: c.path, namespace: [] };
+    return [
+      {
+        kind: "catalog",
+        id: c.id,
+        name: c.name,
+        comment: c.comment,
+        catalogKind: c.kind as CatalogKind,
+        path,
+        node: { kind: "catalog", ...path },
+        ...m,
+      },
+    ];
+  });
+}
+
+async function namespaceHits(
+  ctx: CatalogContext,
+  visible: CatalogVisibility,
+  terms: string[],
+  text: TextMatcher,
+): Promise<Scored[]> {
+  const rows = await ctx.db.namespace.findMany({
+    where: {
+      AND: [
+        visible.namespace,
+        { deletedKey: "" },
+        ...terms.map((t) => ({
+          OR: [{ path: text("contains", t) }, { comment: text("contains", t) }],
+        })),
+      ],
+    },
+    take: CANDIDATES,
+    select: {
+      id: true,
+      path: true,
+      comment: true,
+      catalog: { select: { path: true, kind: true } },
+    },
+  });
+  return rows.flatMap((n) => {
+    const namespace = namespaceLevels(n.path);
+    const name = namespace[namespace.length - 1];
+    const m = matchOf(terms, {
+      name,
+      pathWords: [...n.catalog.path.split("/"), ...namespace.slice(0, -1)],
+      comment: n.comment,
+    });
+    if (!m) return [];
+    const path = { catalog: n.catalog.path, namespace };
+    return [
+      {
+        kind: "namespace",
+        id: n.id,
+        name,
+        comment: n.comment,
+        catalogKind: n.catalog.kind as CatalogKind,
+        path,
+        node: { kind: "namespace", ...path },
+        ...m,
+      },
+    ];
+  });
+}
+
+const TABLE_SELECT = {
+  id: true,
+  name: true,
+  kind: true,
+  comment: true,
+  searchText: true,
+  namespaceId: true,
+} as const;
+type TableCandidate = {
+  id: string;
+  name: string;
+  kind: string;
+  comment: string | null;
+  searchText: string;
+  namespaceId: string;
+};
+
+async function tableHits(
+  ctx: CatalogContext,
+  visible: CatalogVisibility,
+  terms: string[],
+  text: TextMatcher,
+): Promise<Scored[]> {
+  const live: Prisma.CatalogTableWhereInput = {
+    AND: [visible.table, { deletedKey: "" }, { namespace: { deletedKey: "" } }],
+  };
+  const everyTerm = terms.map((t) => ({
+    OR: [{ searchText: text("contains", t) }, { name: text("contains", t) }],
+  }));
+  const any = await ctx.db.catalogTable.findMany({
+    where: { AND: [live, ...everyTerm] },
+    take: CANDIDATES + 1,
+    select: TABLE_SELECT,
+  });
+  const candidates = new Map(any.map((row) => [row.id, row]));
+  if (any.length > CANDIDATES) {
+    // More match than we look at: make the name tiers complete (see the note on top).
+    const whole = terms.join(" ");
+    const byName = await Promise.all([
+      ctx.db.catalogTable.findMany({
+        where: { AND: [live, { name: text("startsWith", whole) }] },
+        orderBy: { name: "asc" },
+        take: CANDIDATES,
+        select: TABLE_SELECT,
+      }),
+      ctx.db.catalogTable.findMany({
+        where: { AND: [live, { name: text("contains", whole) }] },
+        take: CANDIDATES,
+        select: TABLE_SELECT,
+      }),
+    ]);
+    for (const row of byName.flat()) candidates.set(row.id, row);
+  }
+  return rankTables(ctx, terms, [...candidates.values()]);
+}
+
+async function rankTables(
+  ctx: CatalogContext,
+  terms: string[],
+  rows: TableCandidate[],
+): Promise<Scored[]> {
+  const namespaces = await ctx.db.namespace.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.namespaceId))] } },
+    select: { id: true, path: true, catalog: { select: { path: true, kind: true } } },
+  });
+  const byId = new Map(
+    namespaces.map((n) => [n.id, { levels: namespaceLevels(n.path), catalog: n.catalog }]),
+  );
+  return rows.flatMap((row) => {
+    const ns = byId.get(row.namespaceId);
+    if (!ns) return [];
+    const m = matchOf(terms, {
+      name: row.name,
+      pathWords: [...ns.catalog.path.split("/"), ...ns.levels],
+      comment: row.comment,
+      extraLines: columnLines(row, ns.levels),
+    });
+    if (!m) return [];
+    return [
+      {
+        kind: tableItemKind(row.kind),
+        id: row.id,
+        name: row.name,
+        comment: row.comment,
+        catalogKind: ns.catalog.kind as CatalogKind,
+        path: { catalog: ns.catalog.path, namespace: ns.levels, name: row.name },
+        ...m,
+      },
+    ];
+  });
+}
+
+/** The search text without its name, namespace and comment lines: column names and docs. */
+function columnLines(row: TableCandidate, namespace: string[]): string[] {
+  const skip = new Set([
+    row.name.toLowerCase(),
+    namespace.join(".").toLowerCase(),
+    (row.comment ?? "").toLowerCase(),
+  ]);
+  return row.searchText.split("\n").filter((line) => line && !skip.has(line));
+}
