@@ -54,8 +54,8 @@ export {
   selectSnapshot,
   snapshotIdAsOf,
 } from "./select-snapshot";
-export { duckType } from "./sql/duck-types";
-export { quoteIdent, quoteString } from "./sql/quote";
+export { duckType } from "../duckdb/types";
+export { quoteIdent, quoteString } from "../duckdb/quote";
 export type { ReadMode } from "./sql/file-read";
 export { type ScanSqlOptions, scanReadModes, scanToSql } from "./sql/scan-sql";
 export type * from "./types";

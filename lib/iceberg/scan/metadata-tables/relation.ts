@@ -5,9 +5,9 @@
 import type { IcebergType } from "../../spec";
 import type { IcebergValue } from "../../values";
 import { toHex } from "../../values";
-import { duckType } from "../sql/duck-types";
+import { duckType } from "../../duckdb/types";
 import { sqlLiteral } from "../sql/literals";
-import { quoteIdent, quoteString } from "../sql/quote";
+import { quoteIdent, quoteString } from "../../duckdb/quote";
 
 export type ColumnType =
   | "BOOLEAN"

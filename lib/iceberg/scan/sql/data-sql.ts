@@ -12,7 +12,7 @@ import { type ColumnRequest, type FileReadPlan, planFileRead, type ReadMode } fr
 import { groupBy } from "./group-by";
 import { type NameReadContext, planNameRead } from "./name-read";
 import { NO_HIVE } from "./no-hive";
-import { quoteIdent, quoteString, stringList } from "./quote";
+import { quoteIdent, quoteString, stringList } from "../../duckdb/quote";
 
 export interface DataSqlInput {
   files: readonly PlannedFile[];

@@ -18,9 +18,9 @@
 import type { NestedField } from "../../spec";
 import type { PlannedFile, ScanTask } from "../types";
 import { NO_HIVE } from "./no-hive";
-import { duckType } from "./duck-types";
+import { duckType } from "../../duckdb/types";
 import { groupBy } from "./group-by";
-import { quoteIdent, quoteString, stringList } from "./quote";
+import { quoteIdent, quoteString, stringList } from "../../duckdb/quote";
 
 export function positionDeletesSql(tasks: readonly ScanTask[]): string | undefined {
   const targets = tasks.filter((t) => t.deletes.positionDeletes.length > 0);

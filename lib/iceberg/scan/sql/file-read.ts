@@ -17,9 +17,9 @@ import type { NestedField, PartitionSpec } from "../../spec";
 import { findMapped, type NameMapping } from "../name-mapping";
 import type { ParquetField } from "../parquet/schema";
 import type { PlannedFile } from "../types";
-import { duckType } from "./duck-types";
+import { duckType } from "../../duckdb/types";
 import { defaultLiteral, sqlLiteral } from "./literals";
-import { quoteIdent } from "./quote";
+import { quoteIdent } from "../../duckdb/quote";
 import { type IdSource, typeRead } from "./type-read";
 
 export interface ColumnRequest {

@@ -14,8 +14,8 @@ import {
   toHex,
   toJson,
 } from "../../values";
-import { duckType } from "./duck-types";
-import { quoteIdent, quoteString } from "./quote";
+import { duckType } from "../../duckdb/types";
+import { quoteIdent, quoteString } from "../../duckdb/quote";
 
 export function sqlLiteral(type: IcebergType, value: IcebergValue | undefined): string {
   if (value === null || value === undefined) return `CAST(NULL AS ${duckType(type)})`;

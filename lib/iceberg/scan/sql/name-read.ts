@@ -16,11 +16,11 @@
 import type { NestedField, PartitionSpec } from "../../spec";
 import type { ParquetField } from "../parquet/schema";
 import type { PlannedFile } from "../types";
-import { duckType } from "./duck-types";
+import { duckType } from "../../duckdb/types";
 import { layoutKey, storesExactly } from "./file-layout";
 import { type ColumnRequest, type FileReadPlan, identityValue } from "./file-read";
 import { defaultLiteral } from "./literals";
-import { quoteIdent } from "./quote";
+import { quoteIdent } from "../../duckdb/quote";
 import type { SchemaHistory } from "./schema-history";
 
 export interface NameReadContext {

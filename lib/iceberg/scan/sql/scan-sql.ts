@@ -27,9 +27,9 @@ import type { ReadMode } from "./file-read";
 import type { NameReadContext } from "./name-read";
 import { SchemaHistory } from "./schema-history";
 import { type EqualityDeleteGroup, equalityDeleteGroups, positionDeletesSql } from "./delete-sql";
-import { duckType } from "./duck-types";
+import { duckType } from "../../duckdb/types";
 import { internalPrefix, uniqueColumnNames } from "./names";
-import { quoteIdent, quoteString } from "./quote";
+import { quoteIdent, quoteString } from "../../duckdb/quote";
 
 export interface ScanSqlOptions {
   /** Adds a column of this name holding each row's data file path as recorded (Trino's `$path`). */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { NestedField } from "../../spec";
-import { duckType } from "./duck-types";
+import { duckType } from "../../duckdb/types";
 import { defaultLiteral, sqlLiteral } from "./literals";
 import { internalPrefix, uniqueColumnNames } from "./names";
-import { quoteIdent, quoteString, stringList } from "./quote";
+import { quoteIdent, quoteString, stringList } from "../../duckdb/quote";
 
 describe("quoting", () => {
   it("doubles quotes so text cannot leave its literal", () => {

@@ -11,9 +11,9 @@
 import type { IcebergType, ListType, MapType, StructType } from "../../spec";
 import { findMapped, type MappedField } from "../name-mapping";
 import type { ParquetField } from "../parquet/schema";
-import { duckType } from "./duck-types";
+import { duckType } from "../../duckdb/types";
 import { defaultLiteral } from "./literals";
-import { quoteIdent, quoteString } from "./quote";
+import { quoteIdent, quoteString } from "../../duckdb/quote";
 
 export interface TypeRead {
   /** The DuckDB type to request for the file's column (its names, Iceberg's types). */

@@ -17,7 +17,7 @@ import { fromDuckValue } from "../duck/values";
 import { transformSql } from "../partition/transform-sql";
 import { registerTransformUdfs } from "../partition/udf";
 import { structPathOf } from "../sql/columns";
-import { quoteIdent, quotePath } from "../sql/quote";
+import { quoteIdent, quotePath } from "../../duckdb/quote";
 
 export interface StagedPartition {
   ordinal: number;

@@ -13,7 +13,7 @@ import { inspectWrittenFiles } from "../metrics/collect";
 import { copyToParquet, type WrittenParquet } from "../parquet/copy";
 import { compressionCodec, dataFolder } from "../properties";
 import { fieldIdsOption } from "../sql/field-ids";
-import { quoteIdent, quoteString } from "../sql/quote";
+import { quoteIdent, quoteString } from "../../duckdb/quote";
 import { FILE_PATH_ID, POS_ID } from "../table/applicable-deletes";
 import type { LiveFile } from "../table/manifest-reader";
 import { POSITION_COLUMN } from "../table/row-source";

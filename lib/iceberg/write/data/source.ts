@@ -10,7 +10,7 @@ import type { NestedField, Schema } from "../../spec/types";
 import { queryObjects } from "../duck/query";
 import { WriteError } from "../errors";
 import { duckdbType } from "../sql/duckdb-type";
-import { quoteIdent } from "../sql/quote";
+import { quoteIdent } from "../../duckdb/quote";
 
 export async function sourceColumns(connection: DuckDBConnection, sourceSql: string): Promise<string[]> {
   try {

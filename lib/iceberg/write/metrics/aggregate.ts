@@ -8,7 +8,7 @@
  */
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { queryObjects } from "../duck/query";
-import { quoteIdent, quoteString } from "../sql/quote";
+import { quoteIdent, quoteString } from "../../duckdb/quote";
 
 /** An aggregate expression over the row alias `t`, e.g. `min(t."id")`. */
 export interface Aggregate {

@@ -21,7 +21,7 @@ import {
 } from "../../values";
 import { fromDuckValue } from "../duck/values";
 import type { LeafColumn } from "../sql/columns";
-import { quotePath } from "../sql/quote";
+import { quotePath } from "../../duckdb/quote";
 import type { Aggregate } from "./aggregate";
 import type { MetricsMode } from "./config";
 

@@ -7,7 +7,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { asNumber, queryObjects } from "../duck/query";
-import { quoteString } from "../sql/quote";
+import { quoteString } from "../../duckdb/quote";
 
 export interface FooterColumn {
   compressedSize: number;

@@ -10,7 +10,7 @@ import { type PositionTarget, writePositionDeletes } from "../data/position-dele
 import { writeDataFiles } from "../data/write-data-files";
 import type { RowLevelMode } from "../properties";
 import type { AddedFiles } from "../snapshot/manifest-files";
-import { quoteIdent } from "../sql/quote";
+import { quoteIdent } from "../../duckdb/quote";
 import { countMatches, findAffected } from "./affected-files";
 import { addedFiles } from "./prepared";
 import { type FileWithDeletes, matchSql, rowsOf, type TableView } from "./table-view";

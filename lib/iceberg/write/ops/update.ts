@@ -7,7 +7,7 @@
 import { WriteError } from "../errors";
 import { rowLevelMode } from "../properties";
 import { duckdbType } from "../sql/duckdb-type";
-import { quoteIdent } from "../sql/quote";
+import { quoteIdent } from "../../duckdb/quote";
 import { countMatches, findAffected } from "./affected-files";
 import type { PreparedCommit } from "./prepared";
 import { addDataFiles, addPositionDeletes, positionTarget } from "./row-deletes";

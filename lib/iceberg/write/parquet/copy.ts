@@ -18,7 +18,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { joinLocation } from "../../io";
 import type { FileIO } from "../../io/types";
 import { asNumber, queryObjects } from "../duck/query";
-import { quoteString } from "../sql/quote";
+import { quoteString } from "../../duckdb/quote";
 
 export interface ParquetOptions {
   /** `FIELD_IDS` struct literal (see sql/field-ids.ts). */

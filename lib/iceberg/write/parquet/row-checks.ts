@@ -9,7 +9,7 @@ import type { DuckDBValue } from "@duckdb/node-api";
 import type { IcebergType, StructType } from "../../spec/types";
 import { parsePrimitive } from "../../values";
 import type { Aggregate } from "../metrics/aggregate";
-import { quoteIdent } from "../sql/quote";
+import { quoteIdent } from "../../duckdb/quote";
 
 export interface RowCheck extends Aggregate {
   /** What a failure says: `column "id" is required but 3 rows hold NULL`. */

@@ -5,7 +5,7 @@
  */
 import { allFields, indexFieldsById, type SchemaField } from "../../spec";
 import type { StructType } from "../../spec/types";
-import { quotePath } from "./quote";
+import { quotePath } from "../../duckdb/quote";
 
 export interface LeafColumn {
   id: number;

@@ -5,7 +5,7 @@
  * column itself as `__duckdb_field_id`.
  */
 import type { IcebergType, NestedField } from "../../spec/types";
-import { quoteIdent } from "./quote";
+import { quoteIdent } from "../../duckdb/quote";
 
 export function fieldIdsOption(fields: readonly NestedField[]): string {
   return `{${fields.map((f) => `${quoteIdent(f.name)}: ${fieldIdEntry(f.id, f.type)}`).join(", ")}}`;

@@ -5,7 +5,7 @@
  */
 import { formatDecimal, type PrimitiveValue, parsePrimitive, toHex } from "../../values";
 import { duckdbType } from "./duckdb-type";
-import { quoteString } from "./quote";
+import { quoteString } from "../../duckdb/quote";
 
 export function sqlLiteral(type: string, value: PrimitiveValue | null): string {
   if (value === null) return `CAST(NULL AS ${duckdbType(type)})`;

@@ -4,7 +4,7 @@ import type { Schema } from "../../spec/types";
 import { duckdbType } from "./duckdb-type";
 import { fieldIdsOption } from "./field-ids";
 import { sqlLiteral } from "./literal";
-import { quoteIdent, quotePath, quoteString } from "./quote";
+import { quoteIdent, quotePath, quoteString } from "../../duckdb/quote";
 
 describe("quoting", () => {
   it.each([

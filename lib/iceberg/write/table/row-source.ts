@@ -9,7 +9,7 @@ import { findFieldById } from "../../spec";
 import type { Schema } from "../../spec/types";
 import { WriteError } from "../errors";
 import { duckdbType } from "../sql/duckdb-type";
-import { quoteIdent, quoteString } from "../sql/quote";
+import { quoteIdent, quoteString } from "../../duckdb/quote";
 import type { ApplicableDeletes } from "./applicable-deletes";
 import type { LiveFile } from "./manifest-reader";
 

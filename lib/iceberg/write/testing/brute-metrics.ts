@@ -19,7 +19,7 @@ import {
   truncateUpperBound,
 } from "../../values";
 import { fromDuckValue } from "../duck/values";
-import { quoteString } from "../sql/quote";
+import { quoteString } from "../../duckdb/quote";
 
 export interface BruteMetrics {
   valueCounts: Map<number, number>;

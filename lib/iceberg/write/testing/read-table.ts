@@ -7,7 +7,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { FileIO } from "../../io/types";
 import { currentSchema, snapshotForRef } from "../../spec";
 import type { TableMetadata } from "../../spec/types";
-import { quoteIdent } from "../sql/quote";
+import { quoteIdent } from "../../duckdb/quote";
 import { applicableDeletes } from "../table/applicable-deletes";
 import { ManifestReader } from "../table/manifest-reader";
 import { liveRowsSql } from "../table/row-source";

@@ -15,8 +15,8 @@
  * | unknown | INTEGER (always NULL) |
  * | struct / list / map | STRUCT(…) / T[] / MAP(K, V) |
  */
-import type { IcebergType } from "../../spec";
-import { parsePrimitive } from "../../values";
+import type { IcebergType } from "../spec";
+import { parsePrimitive } from "../values";
 import { quoteIdent } from "./quote";
 
 export function duckType(type: IcebergType): string {

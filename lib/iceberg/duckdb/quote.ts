@@ -16,6 +16,11 @@ export function quoteString(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
+/** `"a"."b"."c"`: a struct field reached through its parents. */
+export function quotePath(names: readonly string[]): string {
+  return names.map(quoteIdent).join(".");
+}
+
 /** A DuckDB list literal of strings: `['a', 'b']`. */
 export function stringList(items: readonly string[]): string {
   return `[${items.map(quoteString).join(", ")}]`;
