@@ -49,17 +49,16 @@ export async function runCommits(ctx: CatalogContext, changes: Change[], opts: R
   const maxAttempts = opts.maxAttempts ?? DEFAULT_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     const prepared: Prepared[] = [];
-    let swapped: boolean;
     try {
       // Every requirement is checked before any file is written.
       for (const change of changes) prepared.push(await prepare(ctx, change, attempt));
-      await Promise.all(prepared.map((p) => writeNext(ctx, p)));
-      swapped = await swapAll(ctx, prepared, opts);
+      await writeAll(ctx, prepared);
     } catch (error) {
       await deleteWritten(ctx, prepared);
       throw error;
     }
-    if (swapped) return prepared.map((p) => ({ metadata: p.next, metadataLocation: p.written ?? (p.row.metadataLocation as string), attempts: attempt }));
+    // Files are kept if the swap fails unexpectedly: the database may have committed it.
+    if (await swapAll(ctx, prepared, opts)) return prepared.map((p) => ({ metadata: p.next, metadataLocation: p.written ?? (p.row.metadataLocation as string), attempts: attempt }));
     await deleteWritten(ctx, prepared);
     if (attempt >= maxAttempts) {
       const names = prepared.map((p) => displayName(p.ident.namespace, p.ident.name)).join(", ");
@@ -94,12 +93,20 @@ export function applyChecked(ident: TableIdent, base: TableMetadata | null, meta
   }
 }
 
-/** A commit that changes nothing writes no file (its table is still held during the swap). */
-async function writeNext(ctx: CatalogContext, p: Prepared): Promise<void> {
-  if (p.next === p.base) return;
-  const location = nextMetadataLocation(p.next.location, p.row.metadataLocation);
-  await writeTableMetadata(ctx.io, location, p.next);
-  p.written = location;
+/**
+ * Writes every new metadata file, waiting for all before reporting a failure, so that
+ * `written` names every file there is to clean up. A commit that changes nothing
+ * writes no file (its table is still held during the swap).
+ */
+async function writeAll(ctx: CatalogContext, prepared: Prepared[]): Promise<void> {
+  const writes = prepared.map(async (p) => {
+    if (p.next === p.base) return;
+    const location = nextMetadataLocation(p.next.location, p.row.metadataLocation);
+    await writeTableMetadata(ctx.io, location, p.next);
+    p.written = location;
+  });
+  const failed = (await Promise.allSettled(writes)).find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
 }
 
 async function deleteWritten(ctx: CatalogContext, prepared: Prepared[]): Promise<void> {
