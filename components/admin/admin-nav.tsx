@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 const TABS = [
   { href: "/admin/users", label: "Users" },
   { href: "/admin/groups", label: "Groups" },
+  { href: "/admin/api-clients", label: "API clients" },
+  { href: "/admin/storage", label: "Storage" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

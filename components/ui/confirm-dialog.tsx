@@ -2,6 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Dialog } from "./dialog";
+import "./studio-extras.css";
 
 /** Asks before something that cannot be undone lightly; the confirm button names the action. */
 export function ConfirmDialog({

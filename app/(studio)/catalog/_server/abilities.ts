@@ -1,0 +1,26 @@
+import "server-only";
+import type { ContainerAbilities } from "@/components/catalog/object-types";
+import type { TableAbilities } from "@/components/catalog/table-types";
+import { authorize, type Principal } from "@/lib/access";
+
+/**
+ * Which controls a page shows. Only a hint for the UI: every action asks lib/access again,
+ * with the object, before it does anything.
+ */
+export function containerAbilities(principal: Principal, catalogKind: string): ContainerAbilities {
+  const may = (op: Parameters<typeof authorize>[1]) => authorize(principal, op).allowed;
+  const writable = catalogKind !== "federated";
+  return {
+    createNamespace: writable && may("namespace.create"),
+    createTable: catalogKind === "managed" && may("table.create"),
+    registerTable: writable && may("table.create"),
+    // Registering a folder reads files anywhere the server can: lib/catalog also asks catalog.manage.
+    registerFolder: catalogKind === "lake" && may("table.create") && may("catalog.manage"),
+    alterNamespace: writable && may("namespace.alter"),
+  };
+}
+
+export function tableAbilities(principal: Principal, catalogKind: string): TableAbilities {
+  const writable = catalogKind !== "federated";
+  return { alter: writable && authorize(principal, "table.alter").allowed, drop: writable && authorize(principal, "table.drop").allowed };
+}

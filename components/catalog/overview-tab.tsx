@@ -1,0 +1,96 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { tableOverviewAction } from "@/app/(studio)/catalog/table-actions";
+import { setTablePropertiesAction } from "@/app/(studio)/catalog/table-edit-actions";
+import { unwrap } from "@/components/action-client";
+import { DescriptionEditor } from "./description-editor";
+import { formatBytes, formatCount, formatTime } from "./format";
+import { catalogKeys } from "./keys";
+import { keyOf } from "./paths";
+import { PropertiesEditor, type PropertyChange } from "./properties-editor";
+import { identOf, type TableRef } from "./table-tabs";
+import type { TableAbilities, TableOverview } from "./table-types";
+
+export function OverviewTab({ target, initial, can }: { target: TableRef; initial: TableOverview; can: TableAbilities }) {
+  const queryClient = useQueryClient();
+  const tableKey = keyOf(target);
+  const overview = useQuery({
+    queryKey: catalogKeys.tablePart(tableKey, "overview"),
+    queryFn: async () => ({ ...(await unwrap(tableOverviewAction(identOf(target)))), federated: initial.federated }),
+    initialData: initial,
+  });
+  const t = overview.data;
+  // Properties live in the table's metadata: a change is a commit, so every tab may differ after it.
+  const save = async (change: PropertyChange) => {
+    await unwrap(setTablePropertiesAction({ ...identOf(target), change }));
+    await queryClient.invalidateQueries({ queryKey: catalogKeys.table(tableKey) });
+  };
+  return (
+    <div className="stack">
+      {t.kind === "table" && (
+        <div className="stats">
+          <Stat label="Rows" value={formatCount(t.rowCount)} />
+          <Stat label="Size" value={formatBytes(t.sizeBytes)} />
+          <Stat label="Data files" value={formatCount(t.fileCount)} />
+          <Stat label="Snapshots" value={formatCount(t.snapshotCount)} />
+        </div>
+      )}
+      <div className="panel panel-body">
+        <dl className="kv">
+          <dt>Description</dt>
+          <dd>
+            <DescriptionEditor value={t.comment} save={can.alter && t.kind === "table" ? (comment) => save(comment ? { updates: { comment } } : { removals: ["comment"] }) : undefined} />
+          </dd>
+          <dt>Owner</dt>
+          <dd>{t.owner ?? "—"}</dd>
+          <dt>Kind</dt>
+          <dd>
+            {t.kind === "table" ? "Iceberg table" : t.kind === "external" ? "External table (files registered in place)" : "View"}
+            {!t.managed && t.kind === "table" && " · registered in place, Tarn does not own its files"}
+            {t.protected && <span className="badge warn" style={{ marginLeft: 6 }}>protected</span>}
+          </dd>
+          {t.fileFormat && (
+            <>
+              <dt>Files</dt>
+              <dd>{t.fileFormat} files, read where they are; new files show up on the next read</dd>
+            </>
+          )}
+          <dt>Location</dt>
+          <dd>{t.location ? <code>{t.location}</code> : "—"}</dd>
+          <dt>Format</dt>
+          <dd>{t.formatVersion ? `Iceberg v${t.formatVersion}` : "—"}</dd>
+          <dt>Partitioned by</dt>
+          <dd>{t.partitioning.length ? <code>{t.partitioning.join(", ")}</code> : <span className="muted">not partitioned</span>}</dd>
+          <dt>Last change</dt>
+          <dd data-testid="last-change">
+            {t.lastChange ? `${t.lastChange.operation} · ${formatTime(t.lastChange.at)} · by ${t.lastChange.by ?? "unknown"}` : <span className="muted">no data yet</span>}
+          </dd>
+          <dt>Table UUID</dt>
+          <dd>
+            <code>{t.uuid ?? "—"}</code>
+          </dd>
+        </dl>
+      </div>
+      {t.viewSql && (
+        <>
+          <h2>Definition</h2>
+          <pre className="panel panel-body" style={{ margin: 0, overflow: "auto" }}>
+            {t.viewSql}
+          </pre>
+        </>
+      )}
+      <h2>{t.kind === "external" ? "Reader options" : "Properties"}</h2>
+      <PropertiesEditor properties={t.properties} label="Table properties" save={can.alter && t.kind === "table" ? save : undefined} />
+    </div>
+  );
+}
+
+function Stat({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="panel stat">
+      <div className="value">{value}</div>
+      <div className="label">{label}</div>
+    </div>
+  );
+}
