@@ -1,0 +1,41 @@
+/**
+ * Background upkeep while the studio runs: the trash is purged past its retention, at
+ * start and then every hour. Each task is independent; one that fails is logged and
+ * tried again next time.
+ */
+import { SYSTEM } from "@/lib/access";
+import { purgeTrash } from "@/lib/catalog";
+import type { Db } from "@/lib/db";
+import type { FileIO } from "@/lib/iceberg/io";
+import { log } from "@/lib/log";
+
+export const MAINTENANCE_INTERVAL_MS = 60 * 60_000;
+
+export interface MaintenanceContext {
+  db: Db;
+  io: FileIO;
+}
+
+/** Purges everything due, a batch at a time. */
+export async function purgeDueTrash(ctx: MaintenanceContext, now = new Date()): Promise<number> {
+  let purged = 0;
+  for (let round = 0; round < 100; round++) {
+    const result = await purgeTrash({ ...ctx, actor: SYSTEM }, now);
+    purged += result.tables + result.views + result.namespaces;
+    if (result.failed) log.warn("maintenance.trash", { failed: result.failed });
+    if (!result.more) break;
+  }
+  if (purged) log.info("maintenance.trash", { purged });
+  return purged;
+}
+
+/** Starts the schedule; returns a function that stops it. */
+export function startMaintenance(ctx: MaintenanceContext, intervalMs = MAINTENANCE_INTERVAL_MS): () => void {
+  const run = () => {
+    purgeDueTrash(ctx).catch((error: unknown) => log.error("maintenance.failed", { task: "trash", error }));
+  };
+  run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
