@@ -24,6 +24,7 @@ const MATRIX: [Operation, Role[]][] = [
   ["namespace.create", ["admin", "steward", "analyst"]],
   ["namespace.alter", ["admin", "steward"]],
   ["table.read", ["admin", "steward", "analyst"]],
+  ["table.register", ["admin", "steward"]],
   ["table.create", ["admin", "steward", "analyst"]],
   ["table.write", ["admin", "steward", "analyst"]],
   ["table.alter", ["admin", "steward", "analyst"]],

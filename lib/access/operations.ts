@@ -31,6 +31,7 @@ export const OPERATIONS = {
   "namespace.create": { describe: "create namespaces", roles: ["admin", "steward", "analyst"] },
   "namespace.alter": { describe: "change or drop namespaces", roles: ["admin", "steward"] },
   "table.read": { describe: "read this table", roles: ["admin", "steward", "analyst"] },
+  "table.register": { describe: "register existing files as tables or views", roles: ["admin", "steward"] },
   "table.create": { describe: "create tables here", roles: ["admin", "steward", "analyst"] },
   "table.write": { describe: "change this table's data", roles: ["admin", "steward", "analyst"] },
   "table.alter": { describe: "change this table's schema, partitioning or properties", roles: ["admin", "steward", "analyst"] },

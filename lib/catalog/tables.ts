@@ -84,7 +84,8 @@ async function prepareNewTable(ctx: CatalogContext, ident: TableIdent, input: Cr
  * in Tarn stay); a view of that name is never overwritten.
  */
 export async function registerTable(ctx: CatalogContext, ident: TableIdent, metadataLocation: string, opts: { managed?: boolean; overwrite?: boolean } = {}): Promise<LoadedTable> {
-  requireAuthorized(ctx.actor, "table.create", namespaceResource(ident));
+  // Registering reads a file anywhere the server can: a steward's or admin's decision.
+  requireAuthorized(ctx.actor, "table.register", namespaceResource(ident));
   validateName("table", ident.name);
   const namespace = await findNamespace(ctx.db, ident);
   const existing = await findObjectRow(ctx.db, ident);

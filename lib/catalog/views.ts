@@ -55,7 +55,8 @@ export async function createView(ctx: CatalogContext, ident: ViewIdent, input: C
 
 /** Registers an existing view by its metadata file; Tarn never deletes its files. */
 export async function registerView(ctx: CatalogContext, ident: ViewIdent, metadataLocation: string): Promise<LoadedView> {
-  requireAuthorized(ctx.actor, "view.create", namespaceResource(ident));
+  // Registering reads a file anywhere the server can: a steward's or admin's decision.
+  requireAuthorized(ctx.actor, "table.register", namespaceResource(ident));
   validateName("view", ident.name);
   const namespace = await findNamespace(ctx.db, ident);
   await assertNameFree(ctx.db, namespace.id, ident);
