@@ -9,6 +9,7 @@ const AREAS: { href: string; label: string; icon: string; operation: Operation }
   { href: "/notebooks", label: "Notebooks", icon: "✎", operation: "notebooks.use" },
   { href: "/permissions", label: "Permissions", icon: "⚿", operation: "permissions.open" },
   { href: "/ingestion", label: "Ingestion", icon: "⇄", operation: "ingestion.open" },
+  { href: "/connect", label: "Connect", icon: "⤳", operation: "studio.use" },
   { href: "/admin", label: "Admin", icon: "⚙", operation: "admin.open" },
 ];
 
