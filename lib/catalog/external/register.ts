@@ -2,9 +2,8 @@
  * Registering a folder of Parquet, CSV or JSON files as an external table of a lake
  * catalog: the files stay where they are, the catalog stores where and how to read them.
  *
- * Registering reads files anywhere the server can read, so beside `table.create` on the
- * namespace it takes `catalog.manage` (admins) — the same people who choose where
- * storage locations are.
+ * Registering reads files anywhere the server can read, so it takes `table.register`
+ * (stewards and admins), as registering an Iceberg table by its metadata file does.
  */
 import { recordAudit, requireAuthorized } from "@/lib/access";
 import { AppError } from "@/lib/errors";
@@ -46,8 +45,7 @@ export async function registerFolder(
   ident: TableIdent,
   input: RegisterFolderInput,
 ): Promise<ExternalTableInfo> {
-  requireAuthorized(ctx.actor, "table.create", namespaceResource(ident));
-  requireAuthorized(ctx.actor, "catalog.manage");
+  requireAuthorized(ctx.actor, "table.register", namespaceResource(ident));
   const name = validateName("table", ident.name);
   if (input.format !== undefined && !isExternalFormat(input.format))
     throw new AppError(
