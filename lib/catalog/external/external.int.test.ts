@@ -190,7 +190,7 @@ describe("registerFolder", () => {
     });
   });
 
-  it("registers only in lake catalogs, once per name, and only for admins", async () => {
+  it("registers only in lake catalogs, once per name, and only for stewards and admins", async () => {
     const dir = path.join(root, "orders");
     await expect(
       registerFolder(t.ctx, { catalog: "lake", namespace: ["db"], name: "x" }, { path: dir }),
