@@ -200,6 +200,8 @@ async function tableHits(
       select: TABLE_SELECT,
     });
   // Name or search text: rows whose search text predates a name are still found by name.
+  // Tags (permissions issue) join here: `{ tags: { some: { name: text("contains", t) } } }`
+  // as a third alternative, and a "tag" tier in rank.ts.
   const everyTerm = terms.map((t) => ({
     OR: [{ searchText: text("contains", t) }, { name: text("contains", t) }],
   }));
