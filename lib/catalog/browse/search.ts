@@ -199,18 +199,22 @@ async function tableHits(
       take,
       select: TABLE_SELECT,
     });
-  // Name or search text: rows whose search text predates a name are still found by name.
+  // Every word in the search text, or the whole query in the name (rows whose search
+  // text is missing or stale are still found by name).
   // Tags (permissions issue) join here: `{ tags: { some: { name: text("contains", t) } } }`
-  // as a third alternative, and a "tag" tier in rank.ts.
-  const everyTerm = terms.map((t) => ({
-    OR: [{ searchText: text("contains", t) }, { name: text("contains", t) }],
-  }));
-  const found = await find({ AND: everyTerm }, RECENT_FIRST, CANDIDATES + 1);
+  // as an alternative for each word, and a "tag" tier in rank.ts.
+  const whole = terms.join(" ");
+  const matching = {
+    OR: [
+      { AND: terms.map((t) => ({ searchText: text("contains", t) })) },
+      { name: text("contains", whole) },
+    ],
+  };
+  const found = await find(matching, IN_TABLE_ORDER, CANDIDATES + 1);
   const candidates = new Map(found.map((row) => [row.id, row]));
   if (found.length > CANDIDATES) {
     // More match than we look at: complete the name tiers (see the note on top). Enough
     // names starting with the query outrank everything else, so "contains" may be skipped.
-    const whole = terms.join(" ");
     const prefixed = await find({ name: text("startsWith", whole) }, BY_NAME, CANDIDATES);
     const named =
       prefixed.length >= limit
@@ -225,10 +229,12 @@ async function tableHits(
  * Orders matter for speed on SQLite. Without one, Prisma orders by id, which walks the
  * primary-key index and fetches rows at random (~5× a plain scan). By name, SQLite walks
  * the (namespaceId, name) index and checks name conditions without touching rows — the
- * fastest for name tiers, the slowest for search text. Search text is scanned in table
- * order and the matches sorted, most recently changed first.
+ * fastest for name tiers, the slowest for search text. For search text: `deletedAt` is
+ * NULL on every live row, so ordering by it is insertion order read off the `deletedAt`
+ * index — no sort, so a broad query stops after the first CANDIDATES matches (2 ms
+ * instead of sorting 100,000 matches, 40 ms), while a rare one costs about a plain scan.
  */
-const RECENT_FIRST = { updatedAt: "desc" } as const;
+const IN_TABLE_ORDER = { deletedAt: "asc" } as const;
 const BY_NAME = { name: "asc" } as const;
 
 async function rankTables(
