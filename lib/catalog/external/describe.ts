@@ -1,10 +1,9 @@
 /** What an external table's files hold now: inferred afresh on each call (the schema tab). */
-import { requireAuthorized } from "@/lib/access";
+import { catalogVisibility, requireAuthorized } from "@/lib/access";
 import { AppError } from "@/lib/errors";
 import type { CatalogContext } from "../context";
 import { type TableIdent, tableResource } from "../identifiers";
-import { displayName } from "../names";
-import { findTableRow } from "../table-rows";
+import { displayName, namespacePath } from "../names";
 import type { ExternalFormat, ExternalOptions } from "./formats";
 import { type ExternalColumn, inferColumns } from "./infer";
 import { externalSourceOf } from "./relation";
@@ -21,7 +20,27 @@ export async function describeExternal(
   ident: TableIdent,
 ): Promise<ExternalDescription> {
   requireAuthorized(ctx.actor, "table.read", tableResource(ident));
-  const row = await findTableRow(ctx.db, ident);
+  const row = await ctx.db.catalogTable.findFirst({
+    where: {
+      AND: [
+        catalogVisibility(ctx.actor).table,
+        { name: ident.name, deletedKey: "" },
+        {
+          namespace: {
+            path: namespacePath(ident.namespace),
+            deletedKey: "",
+            catalog: { path: ident.catalog },
+          },
+        },
+      ],
+    },
+  });
+  // Missing and not visible read the same (STYLE.md, practice 7).
+  if (!row)
+    throw new AppError(
+      "not_found",
+      `Table ${displayName(ident.namespace, ident.name)} does not exist.`,
+    );
   if (row.kind !== "external")
     throw new AppError(
       "bad_request",
