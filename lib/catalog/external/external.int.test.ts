@@ -109,6 +109,10 @@ describe("registerFolder", () => {
       type: "double",
       partition: false,
     });
+    await expect(describeExternal(t.ctx, ident("nope"))).rejects.toMatchObject({
+      code: "not_found",
+      message: "Table raw.nope does not exist.",
+    });
   });
 
   it("detects CSV and JSON folders, and takes reader options", async () => {
