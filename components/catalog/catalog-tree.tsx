@@ -58,6 +58,8 @@ function TreeItem({ node, level, position, size }: { node: TreeNodeData; level: 
       aria-setsize={size ?? -1}
       aria-expanded={container ? open : undefined}
       aria-selected={selectedKey === key}
+      aria-label={node.name}
+      aria-description={node.kind === "catalog" ? `${node.badge ?? ""} catalog` : node.kind}
       data-key={key}
       data-label={node.name}
       tabIndex={isFocusTarget ? 0 : -1}
@@ -88,7 +90,7 @@ function TreeItem({ node, level, position, size }: { node: TreeNodeData; level: 
 
 function ShowMore({ level, loading, onMore, label }: { level: number; loading: boolean; onMore: () => void; label: string }) {
   return (
-    <li role="treeitem" aria-level={level} aria-selected={false} tabIndex={-1} data-label="" className="tree-item">
+    <li role="treeitem" aria-level={level} aria-selected={false} aria-label={label} tabIndex={-1} data-label="" className="tree-item">
       <div className="tree-row" style={{ paddingLeft: (level - 1) * 14 + 26 }}>
         <button type="button" className="link" tabIndex={-1} data-activate onClick={onMore} disabled={loading}>
           {loading ? "Loading…" : label}

@@ -17,10 +17,10 @@ export function OverviewTab({ target, initial, can }: { target: TableRef; initia
   const tableKey = keyOf(target);
   const overview = useQuery({
     queryKey: catalogKeys.tablePart(tableKey, "overview"),
-    queryFn: async () => ({ ...(await unwrap(tableOverviewAction(identOf(target)))), federated: initial.federated }),
-    initialData: initial,
+    queryFn: () => unwrap(tableOverviewAction(identOf(target))),
+    placeholderData: initial,
   });
-  const t = overview.data;
+  const t = overview.data ?? initial;
   // Properties live in the table's metadata: a change is a commit, so every tab may differ after it.
   const save = async (change: PropertyChange) => {
     await unwrap(setTablePropertiesAction({ ...identOf(target), change }));
@@ -30,24 +30,22 @@ export function OverviewTab({ target, initial, can }: { target: TableRef; initia
     <div className="stack">
       {t.kind === "table" && (
         <div className="stats">
-          <Stat label="Rows" value={formatCount(t.rowCount)} />
-          <Stat label="Size" value={formatBytes(t.sizeBytes)} />
-          <Stat label="Data files" value={formatCount(t.fileCount)} />
-          <Stat label="Snapshots" value={formatCount(t.snapshotCount)} />
+          <Stat label={t.rowCountIsEstimate ? "Rows (estimate)" : "Rows"} value={formatCount(t.rowCount)} />
+          {!t.federated && <Stat label="Size" value={formatBytes(t.sizeBytes)} />}
+          {!t.federated && <Stat label="Data files" value={formatCount(t.fileCount)} />}
         </div>
       )}
       <div className="panel panel-body">
         <dl className="kv">
           <dt>Description</dt>
           <dd>
-            <DescriptionEditor value={t.comment} save={can.alter && t.kind === "table" ? (comment) => save(comment ? { updates: { comment } } : { removals: ["comment"] }) : undefined} />
+            <DescriptionEditor value={t.comment} save={can.alter && t.kind === "table" && !t.federated ? (comment) => save(comment ? { updates: { comment } } : { removals: ["comment"] }) : undefined} />
           </dd>
           <dt>Owner</dt>
           <dd>{t.owner ?? "—"}</dd>
           <dt>Kind</dt>
           <dd>
-            {t.kind === "table" ? "Iceberg table" : t.kind === "external" ? "External table (files registered in place)" : "View"}
-            {!t.managed && t.kind === "table" && " · registered in place, Tarn does not own its files"}
+            {t.federated ? "Federated table (live in its database)" : t.kind === "table" ? "Iceberg table" : t.kind === "external" ? "External table (files registered in place)" : "View"}
             {t.protected && <span className="badge warn" style={{ marginLeft: 6 }}>protected</span>}
           </dd>
           {t.fileFormat && (
@@ -64,7 +62,7 @@ export function OverviewTab({ target, initial, can }: { target: TableRef; initia
           <dd>{t.partitioning.length ? <code>{t.partitioning.join(", ")}</code> : <span className="muted">not partitioned</span>}</dd>
           <dt>Last change</dt>
           <dd data-testid="last-change">
-            {t.lastChange ? `${t.lastChange.operation} · ${formatTime(t.lastChange.at)} · by ${t.lastChange.by ?? "unknown"}` : <span className="muted">no data yet</span>}
+            {t.lastChange ? `${t.lastChange.operation} · ${formatTime(t.lastChange.at)}${t.lastChange.by ? ` · by ${t.lastChange.by}` : ""}` : <span className="muted">unknown</span>}
           </dd>
           <dt>Table UUID</dt>
           <dd>
@@ -81,7 +79,7 @@ export function OverviewTab({ target, initial, can }: { target: TableRef; initia
         </>
       )}
       <h2>{t.kind === "external" ? "Reader options" : "Properties"}</h2>
-      <PropertiesEditor properties={t.properties} label="Table properties" save={can.alter && t.kind === "table" ? save : undefined} />
+      <PropertiesEditor properties={t.properties} label="Table properties" save={can.alter && t.kind === "table" && !t.federated ? save : undefined} />
     </div>
   );
 }

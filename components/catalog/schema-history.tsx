@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { tableSchemaDiffAction } from "@/app/(studio)/catalog/table-actions";
 import { unwrap } from "@/components/action-client";
+import { formatTime } from "./format";
 import { catalogKeys } from "./keys";
 import { keyOf } from "./paths";
 import { identOf, type TableRef } from "./table-tabs";
@@ -51,7 +52,7 @@ function VersionSelect({ label, versions, value, onChange }: { label: string; ve
       <select value={value} onChange={(e) => onChange(Number(e.target.value))}>
         {versions.map((v) => (
           <option key={v.schemaId} value={v.schemaId}>
-            {`${v.schemaId} · ${v.columnCount} columns${v.current ? " (current)" : ""}`}
+            {`${v.schemaId} · ${v.columnCount} columns${v.since ? ` · since ${formatTime(v.since)}` : ""}${v.current ? " (current)" : ""}`}
           </option>
         ))}
       </select>

@@ -62,7 +62,8 @@ export function SchemaTab({ target, can }: { target: TableRef; can: TableAbiliti
           </tbody>
         </table>
       </div>
-      <SchemaHistory target={target} versions={schema.data.versions} />
+      {/* A new version (after a schema change) starts the comparison afresh: previous → current. */}
+      <SchemaHistory key={schema.data.versions.map((v) => v.schemaId).join(",")} target={target} versions={schema.data.versions} />
     </div>
   );
 }

@@ -1,10 +1,13 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
-import { type KeyboardEvent, useId } from "react";
+import { type KeyboardEvent, useId, useState } from "react";
+import { catalogKeys } from "./keys";
 import { DdlTab } from "./ddl-tab";
 import { FilesTab } from "./files-tab";
 import { OverviewTab } from "./overview-tab";
+import { keyOf } from "./paths";
 import { PermissionsTab } from "./permissions-tab";
 import { SampleTab } from "./sample-tab";
 import { SchemaTab } from "./schema-tab";
@@ -32,10 +35,14 @@ const NOT_FOR: Partial<Record<TableOverview["kind"], TabId[]>> = { external: ["s
  * is in the URL (?tab=schema), so it can be linked and the back button returns to it;
  * each tab loads its own data when first shown.
  */
-export function TableTabs({ target, initialOverview, can, initialTab }: { target: TableRef; initialOverview: TableOverview; can: TableAbilities; initialTab?: string }) {
+export function TableTabs({ target, initialOverview, can }: { target: TableRef; initialOverview: TableOverview; can: TableAbilities }) {
   const params = useSearchParams();
+  const queryClient = useQueryClient();
+  // The page's Overview, loaded with it, goes into the cache at once: a change made on
+  // another tab then invalidates it like any other entry (initialData would not be).
+  useState(() => queryClient.setQueryData(catalogKeys.tablePart(keyOf(target), "overview"), initialOverview));
   const tabs = TABS.filter((t) => !NOT_FOR[initialOverview.kind]?.includes(t.id));
-  const requested = asTab(params.get("tab") ?? initialTab);
+  const requested = asTab(params.get("tab"));
   const current = tabs.some((t) => t.id === requested) ? requested : "overview";
   const base = useId();
   const choose = (tab: TabId) => {

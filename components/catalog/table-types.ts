@@ -13,9 +13,11 @@ export interface TableOverview {
   managed: boolean;
   protected: boolean;
   rowCount: number | null;
+  /** A federated database's own estimate rather than a count. */
+  rowCountIsEstimate: boolean;
   sizeBytes: number | null;
   fileCount: number | null;
-  snapshotCount: number;
+  snapshotCount: number | null;
   lastChange: { at: number; operation: string; by: string | null } | null;
   partitioning: string[];
   properties: Record<string, string>;
@@ -46,6 +48,8 @@ export interface SchemaVersion {
   schemaId: number;
   columnCount: number;
   current: boolean;
+  /** When the first snapshot with this schema was written, if any was. */
+  since: number | null;
 }
 
 export interface SchemaView {

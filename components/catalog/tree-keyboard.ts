@@ -25,6 +25,8 @@ export function createTreeKeyHandler(ops: TreeKeyOps) {
     const level = Number(current.getAttribute("aria-level"));
     const key = current.dataset.key ?? "";
     const expanded = current.getAttribute("aria-expanded");
+    // Any other key ends a type-ahead word.
+    if (event.key.length !== 1) typed = "";
     switch (event.key) {
       case "ArrowDown":
         focus(index + 1);

@@ -27,7 +27,7 @@ const absolutePath = (what: string) =>
 
 const registerTableInput = z.object({ catalog: catalogPath, namespace: namespaceLevels, name: newName("table"), metadataLocation: absolutePath("metadata file") });
 
-export const registerTableAction = action({ name: "catalog.table.register", operation: "table.create", input: registerTableInput }, async (input, { db, principal }) => {
+export const registerTableAction = action({ name: "catalog.table.register", operation: "table.register", input: registerTableInput }, async (input, { db, principal }) => {
   await registerTable(catalogContext(principal, db), { catalog: input.catalog, namespace: input.namespace, name: input.name }, input.metadataLocation);
   return { name: input.name };
 });
@@ -41,7 +41,7 @@ const registerFolderInput = z.object({
   comment,
 });
 
-export const registerFolderAction = action({ name: "catalog.table.registerFolder", operation: "table.create", input: registerFolderInput }, async (input, { db, principal }) => {
+export const registerFolderAction = action({ name: "catalog.table.registerFolder", operation: "table.register", input: registerFolderInput }, async (input, { db, principal }) => {
   const info = await registerFolder(catalogContext(principal, db), { catalog: input.catalog, namespace: input.namespace, name: input.name }, { path: input.path, format: input.format, comment: input.comment });
   return { name: input.name, format: info.format, columns: info.columns.length };
 });

@@ -3,9 +3,8 @@
 import { z } from "zod";
 import { action } from "@/app/_server/action";
 import { catalogContext } from "@/app/_server/catalog-context";
-import { listChildren } from "./_server/browse";
+import { listChildren, searchCatalog } from "./_server/browse";
 import { parentRefInput } from "./_server/inputs";
-import { searchCatalog } from "./_server/search";
 
 const childrenInput = z.object({
   parent: parentRefInput,

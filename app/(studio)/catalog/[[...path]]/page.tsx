@@ -8,7 +8,7 @@ import { NamespaceView } from "../_views/namespace-view";
 import { RootView } from "../_views/root-view";
 import { TableView } from "../_views/table-view";
 
-type Props = { params: Promise<{ path?: string[] }>; searchParams: Promise<{ kind?: string; tab?: string; view?: string }> };
+type Props = { params: Promise<{ path?: string[] }>; searchParams: Promise<{ kind?: string; view?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { path = [] } = await params;
@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Every catalog URL: /catalog, /catalog/<catalog>, /catalog/<catalog>/<namespace…>, …/<table>. */
 export default async function CatalogObjectPage({ params, searchParams }: Props) {
   const { path = [] } = await params;
-  const { kind, tab, view } = await searchParams;
+  const { kind, view } = await searchParams;
   const segments = path.map(decodeSegment);
   const principal = await requirePage("catalog.browse", `/catalog/${path.join("/")}`);
   const ref = await resolveSegments(catalogContext(principal), segments, kind === "namespace" ? "namespace" : undefined);
@@ -31,7 +31,7 @@ export default async function CatalogObjectPage({ params, searchParams }: Props)
     case "namespace":
       return <NamespaceView principal={principal} target={ref} />;
     case "table":
-      return <TableView principal={principal} target={ref} tab={tab} />;
+      return <TableView principal={principal} target={ref} />;
   }
 }
 

@@ -13,9 +13,9 @@ export function containerAbilities(principal: Principal, catalogKind: string): C
   return {
     createNamespace: writable && may("namespace.create"),
     createTable: catalogKind === "managed" && may("table.create"),
-    registerTable: writable && may("table.create"),
-    // Registering a folder reads files anywhere the server can: lib/catalog also asks catalog.manage.
-    registerFolder: catalogKind === "lake" && may("table.create") && may("catalog.manage"),
+    // Registering reads files anywhere the server can: stewards and admins only (table.register).
+    registerTable: writable && may("table.register"),
+    registerFolder: catalogKind === "lake" && may("table.register"),
     alterNamespace: writable && may("namespace.alter"),
   };
 }

@@ -1,48 +1,45 @@
 import "server-only";
-import type { ChildrenPage, ParentRef, TreeNodeData } from "@/components/catalog/types";
-import { catalogVisibility } from "@/lib/access";
-import { type CatalogContext, listNamespaces, listTables } from "@/lib/catalog";
+import type { CatalogRef, ChildrenPage, NodeKind, ParentRef, SearchHit, TreeNodeData } from "@/components/catalog/types";
+import type { CatalogContext } from "@/lib/catalog";
+import { type BrowseItem, listChildren as listBrowseChildren, searchCatalog as searchBrowse } from "@/lib/catalog/browse";
 
-/**
- * The tree's children of one node, a page at a time.
- *
- * INTERIM until lib/catalog/browse `listChildren` lands: catalogs are read with the
- * visibility filter of lib/access; namespaces and tables come from listNamespaces /
- * listTables (unpaged there, so paged here by offset). Replace the body, keep the shape.
- */
+/** The tree's children of one node, a page at a time (lib/catalog/browse, visibility applied there). */
 export async function listChildren(ctx: CatalogContext, parent: ParentRef, cursor: string | undefined, limit: number): Promise<ChildrenPage> {
-  const all = await allChildren(ctx, parent);
-  const offset = cursor ? Number.parseInt(cursor, 10) || 0 : 0;
-  const nodes = all.slice(offset, offset + limit);
-  return { nodes, nextCursor: offset + limit < all.length ? String(offset + limit) : null };
+  const page = await listBrowseChildren(ctx, parent, { cursor, limit });
+  return { nodes: page.items.map(toNode), nextCursor: page.nextCursor };
 }
 
-async function allChildren(ctx: CatalogContext, parent: ParentRef): Promise<TreeNodeData[]> {
-  if (parent.kind === "root") return childCatalogs(ctx, null);
-  if (parent.kind === "catalog") {
-    const catalog = await ctx.db.catalog.findUnique({ where: { path: parent.catalog }, select: { id: true } });
-    const namespaces = await listNamespaces(ctx.db, ctx.actor, parent.catalog);
-    return [...(catalog ? await childCatalogs(ctx, catalog.id) : []), ...namespaces.map((ns) => namespaceNode(parent.catalog, ns))];
-  }
-  const [namespaces, tables] = await Promise.all([
-    listNamespaces(ctx.db, ctx.actor, parent.catalog, parent.namespace),
-    listTables(ctx, { catalog: parent.catalog, namespace: parent.namespace }),
-  ]);
-  return [
-    ...namespaces.map((ns) => namespaceNode(parent.catalog, ns)),
-    ...tables.map((name): TreeNodeData => ({ kind: "table", name, ref: { kind: "table", catalog: parent.catalog, namespace: parent.namespace, name } })),
-  ];
-}
+const MATCHED: Record<string, string> = { exact: "name", prefix: "name", name: "name", path: "path", comment: "comment", column: "column" };
 
-async function childCatalogs(ctx: CatalogContext, parentId: string | null): Promise<TreeNodeData[]> {
-  const rows = await ctx.db.catalog.findMany({
-    where: { AND: [catalogVisibility(ctx.actor).catalog, { parentId }] },
-    orderBy: { name: "asc" },
-    select: { path: true, name: true, kind: true, comment: true },
+/** Ranked search across names, comments and columns (lib/catalog/browse). */
+export async function searchCatalog(ctx: CatalogContext, query: string, limit: number): Promise<SearchHit[]> {
+  const hits = await searchBrowse(ctx, query, { limit });
+  return hits.map((hit) => {
+    const node = toNode(hit);
+    const column = hit.match === "column" && hit.columns?.length ? `column ${hit.columns[0]}` : null;
+    return { kind: node.kind, ref: node.ref, label: labelOf(hit), matched: column ?? MATCHED[hit.match] ?? hit.match, comment: hit.comment };
   });
-  return rows.map((r) => ({ kind: "catalog", name: r.name, badge: r.kind, comment: r.comment, ref: { kind: "catalog", catalog: r.path } }));
 }
 
-function namespaceNode(catalog: string, namespace: string[]): TreeNodeData {
-  return { kind: "namespace", name: namespace[namespace.length - 1], ref: { kind: "namespace", catalog, namespace } };
+function toNode(item: BrowseItem): TreeNodeData {
+  const kind: NodeKind = item.kind;
+  return { kind, name: item.name, ref: refOf(item), badge: badgeOf(item), comment: item.comment };
+}
+
+function refOf(item: BrowseItem): Exclude<CatalogRef, { kind: "root" }> {
+  const { catalog, namespace, name } = item.path;
+  if (item.kind === "catalog") return { kind: "catalog", catalog };
+  if (item.kind === "namespace") return { kind: "namespace", catalog, namespace };
+  return { kind: "table", catalog, namespace, name: name ?? item.name };
+}
+
+function badgeOf(item: BrowseItem): string | undefined {
+  if (item.kind === "catalog") return item.catalogKind;
+  if (item.kind === "external") return "files";
+  if (item.kind === "view") return "view";
+  return undefined;
+}
+
+function labelOf(item: BrowseItem): string {
+  return [...item.path.catalog.split("/"), ...item.path.namespace, ...(item.path.name !== undefined ? [item.path.name] : [])].join(".");
 }

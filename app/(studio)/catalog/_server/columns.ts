@@ -1,6 +1,7 @@
 import "server-only";
 import type { ColumnRow } from "@/components/catalog/table-types";
 import type { ExternalColumn } from "@/lib/catalog/external";
+import type { RemoteColumn } from "@/lib/catalog/federated";
 import { currentSchema, findFieldById, type IcebergType, type NestedField, type Schema, type TableMetadata } from "@/lib/iceberg/spec";
 
 /** Every column, nested ones after their parent, depth-first: what the Schema tab lists. */
@@ -48,4 +49,11 @@ export function partitioningOf(metadata: TableMetadata): string[] {
     if (arg) return `${arg[1]}(${arg[2]}, ${column})`;
     return field.transform === "identity" ? column : `${field.transform}(${column})`;
   });
+}
+
+/** Columns of a federated table, as its database describes them. */
+export function federatedColumnRows(columns: RemoteColumn[]): ColumnRow[] {
+  return [...columns]
+    .sort((a, b) => a.position - b.position)
+    .map((c) => ({ id: null, path: c.name, name: c.name, depth: 0, type: `${c.type} (${c.nativeType})`, required: !c.nullable, doc: c.comment, commentable: false, identifier: false }));
 }

@@ -16,6 +16,11 @@ export async function resolveSegments(ctx: CatalogContext, segments: string[], p
   const catalog = segments.slice(0, catalogLength).join("/");
   const rest = segments.slice(catalogLength);
   if (rest.length === 0) return { kind: "catalog", catalog };
+  // A federated catalog's schemas and tables live in its database: one level each, checked by the page.
+  if ((await findCatalog(ctx.db, catalog)).kind === "federated") {
+    if (rest.length === 1) return { kind: "namespace", catalog, namespace: rest };
+    return rest.length === 2 ? { kind: "table", catalog, namespace: rest.slice(0, 1), name: rest[1] } : null;
+  }
   if (prefer !== "namespace" && rest.length >= 2) {
     const table = { kind: "table" as const, catalog, namespace: rest.slice(0, -1), name: rest[rest.length - 1] };
     if ((await answer(() => tableExists(ctx, table))) || (await answer(() => viewExists(ctx, table)))) return table;

@@ -1,144 +1,142 @@
 import "server-only";
-import type { SchemaView, SnapshotRow, TableOverview } from "@/components/catalog/table-types";
-import type { CatalogContext, LoadedTable, LoadedView, TableIdent } from "@/lib/catalog";
-import type { ExternalDescription } from "@/lib/catalog/external";
-import { currentSchema, type Schema } from "@/lib/iceberg/spec";
-import { columnRows, externalColumnRows, partitioningOf } from "./columns";
-import { type Leaf, loadLeaf } from "./leaf";
+import type { ColumnRow, FilesView, SchemaChange, SchemaView, SnapshotRow, TableOverview } from "@/components/catalog/table-types";
+import { type CatalogContext, loadView, type TableIdent } from "@/lib/catalog";
+import {
+  type TableOverview as BrowseOverview,
+  describeTable,
+  diffSchemas,
+  partitionsAndFiles,
+  type SchemaChange as BrowseChange,
+  schemaHistory,
+  snapshotTimeline,
+  tableDdl,
+} from "@/lib/catalog/browse";
+import { describeExternal } from "@/lib/catalog/external";
+import { describeFederatedTable } from "@/lib/catalog/federated";
+import { AppError } from "@/lib/errors";
+import { columnRows, externalColumnRows, federatedColumnRows } from "./columns";
 
-/**
- * A table page's tabs as plain data.
- * INTERIM parts (until lib/catalog/browse lands): the committer ("by") is unknown here —
- * `describeTable` / `snapshotTimeline` will supply it.
- */
+/** A table page's tabs as plain data, from lib/catalog/browse. */
 export async function tableOverview(ctx: CatalogContext, ident: TableIdent): Promise<TableOverview> {
-  return overviewOf(await loadLeaf(ctx, ident), ident.name);
-}
-
-const EMPTY: Omit<TableOverview, "kind" | "name"> = {
-  comment: null,
-  owner: null,
-  location: null,
-  formatVersion: null,
-  uuid: null,
-  managed: false,
-  protected: false,
-  rowCount: null,
-  sizeBytes: null,
-  fileCount: null,
-  snapshotCount: 0,
-  lastChange: null,
-  partitioning: [],
-  properties: {},
-  federated: false,
-  fileFormat: null,
-  viewSql: null,
-};
-
-function overviewOf(leaf: Leaf, name: string): TableOverview {
-  if (leaf.kind === "table") return icebergOverview(leaf.table);
-  if (leaf.kind === "external") return externalOverview(leaf.external, name);
-  return viewOverview(leaf.view);
-}
-
-function icebergOverview({ row, metadata }: LoadedTable): TableOverview {
-  const current = metadata.snapshots.find((s) => s.snapshotId === metadata.currentSnapshotId);
-  const summary = current?.summary;
+  const t = await describeTable(ctx, ident);
+  const viewSql = t.kind === "view" ? await currentViewSql(ctx, ident) : null;
   return {
-    ...EMPTY,
-    kind: "table",
-    name: row.name,
-    comment: metadata.properties.comment ?? row.comment ?? null,
-    owner: row.owner,
-    location: metadata.location,
-    formatVersion: metadata.formatVersion,
-    uuid: metadata.tableUuid,
-    managed: row.managed,
-    protected: row.protected,
-    rowCount: numberOf(summary?.["total-records"]),
-    sizeBytes: numberOf(summary?.["total-files-size"]),
-    fileCount: numberOf(summary?.["total-data-files"]),
-    snapshotCount: metadata.snapshots.length,
-    lastChange: current ? { at: current.timestampMs, operation: summary?.operation ?? "unknown", by: null } : null,
-    partitioning: partitioningOf(metadata),
-    properties: metadata.properties,
+    kind: t.kind === "view" ? "view" : t.kind === "external" ? "external" : "table",
+    name: ident.name,
+    comment: t.comment,
+    owner: t.owner,
+    location: t.location,
+    formatVersion: t.formatVersion,
+    uuid: t.tableUuid,
+    managed: t.kind !== "external" && t.kind !== "federated",
+    protected: t.protected,
+    rowCount: t.rowCount,
+    rowCountIsEstimate: t.rowCountIsEstimate,
+    sizeBytes: t.dataSizeBytes,
+    fileCount: t.files?.data ?? null,
+    snapshotCount: null,
+    lastChange: t.lastChange ? { at: t.lastChange.at.getTime(), operation: t.lastChange.what ?? "change", by: t.lastChange.by } : null,
+    partitioning: t.partitioning,
+    properties: t.properties,
+    federated: t.kind === "federated",
+    fileFormat: t.kind === "external" ? t.format : null,
+    viewSql,
   };
 }
 
-function externalOverview(external: ExternalDescription, name: string): TableOverview {
-  const options = Object.fromEntries(Object.entries(external.options).map(([k, v]) => [k, String(v)]));
-  return { ...EMPTY, kind: "external", name, location: external.location, fileFormat: external.format, partitioning: external.columns.filter((c) => c.partition).map((c) => c.name), properties: options };
-}
-
-function viewOverview({ row, metadata }: LoadedView): TableOverview {
+async function currentViewSql(ctx: CatalogContext, ident: TableIdent): Promise<string | null> {
+  const { metadata } = await loadView(ctx, ident);
   const version = metadata.versions.find((v) => v.versionId === metadata.currentVersionId);
-  const sql = version?.representations.find((r) => r.type === "sql")?.sql ?? null;
-  return {
-    ...EMPTY,
-    kind: "view",
-    name: row.name,
-    comment: metadata.properties.comment ?? row.comment ?? null,
-    owner: row.owner,
-    location: metadata.location,
-    formatVersion: metadata.formatVersion,
-    uuid: metadata.viewUuid,
-    lastChange: version ? { at: version.timestampMs, operation: `version ${version.versionId}`, by: null } : null,
-    properties: metadata.properties,
-    viewSql: sql,
-  };
+  return version?.representations.find((r) => r.type === "sql")?.sql ?? null;
 }
 
-export async function tableSchema(ctx: CatalogContext, ident: TableIdent, schemaId?: number): Promise<SchemaView> {
-  const leaf = await loadLeaf(ctx, ident);
-  if (leaf.kind === "external") return { schemaId: 0, columns: externalColumnRows(leaf.external.columns), versions: [{ schemaId: 0, columnCount: leaf.external.columns.length, current: true }] };
-  const { schemas, currentId } = leaf.kind === "table" ? { schemas: leaf.table.metadata.schemas, currentId: leaf.table.metadata.currentSchemaId } : viewSchemas(leaf.view);
-  const current = schemas.find((s) => s.schemaId === currentId) ?? schemas[schemas.length - 1];
-  const schema = (schemaId === undefined ? null : schemas.find((s) => s.schemaId === schemaId)) ?? current;
-  return {
-    schemaId: schema.schemaId,
-    columns: columnRows(schema),
-    versions: schemas.map((s) => ({ schemaId: s.schemaId, columnCount: s.fields.length, current: s.schemaId === current.schemaId })),
-  };
+export async function tableSchema(ctx: CatalogContext, ident: TableIdent): Promise<SchemaView> {
+  const kind = (await describeTable(ctx, ident)).kind;
+  if (kind === "iceberg") {
+    const versions = await schemaHistory(ctx, ident);
+    const current = versions.find((v) => v.current) ?? versions[0];
+    return {
+      schemaId: current.schemaId,
+      columns: columnRows(current.schema),
+      versions: versions.map((v) => ({ schemaId: v.schemaId, columnCount: v.schema.fields.length, current: v.current, since: v.firstSnapshot?.at.getTime() ?? null })),
+    };
+  }
+  const columns = await otherColumns(ctx, ident, kind);
+  return { schemaId: 0, columns, versions: [{ schemaId: 0, columnCount: columns.filter((c) => c.depth === 0).length, current: true, since: null }] };
 }
 
-function viewSchemas({ metadata }: LoadedView): { schemas: Schema[]; currentId: number } {
+async function otherColumns(ctx: CatalogContext, ident: TableIdent, kind: BrowseOverview["kind"]): Promise<ColumnRow[]> {
+  if (kind === "external") return externalColumnRows((await describeExternal(ctx, ident)).columns);
+  if (kind === "federated") return federatedColumnRows((await describeFederatedTable(ctx, ident)).columns);
+  const { metadata } = await loadView(ctx, ident);
   const version = metadata.versions.find((v) => v.versionId === metadata.currentVersionId);
-  return { schemas: metadata.schemas, currentId: version?.schemaId ?? metadata.schemas[metadata.schemas.length - 1]?.schemaId };
+  const schema = metadata.schemas.find((s) => s.schemaId === version?.schemaId) ?? metadata.schemas[metadata.schemas.length - 1];
+  return schema ? columnRows(schema) : [];
 }
 
-/** The Iceberg schemas of a table, by id: what the schema diff compares. */
-export async function tableSchemas(ctx: CatalogContext, ident: TableIdent): Promise<Schema[]> {
-  const leaf = await loadLeaf(ctx, ident);
-  if (leaf.kind === "table") return leaf.table.metadata.schemas.length ? leaf.table.metadata.schemas : [currentSchema(leaf.table.metadata)];
-  return leaf.kind === "view" ? leaf.view.metadata.schemas : [];
+/** What changed from schema version `from` to `to`, column by column. */
+export async function tableSchemaDiff(ctx: CatalogContext, ident: TableIdent, from: number, to: number): Promise<SchemaChange[]> {
+  const versions = await schemaHistory(ctx, ident);
+  const before = versions.find((v) => v.schemaId === from);
+  const after = versions.find((v) => v.schemaId === to);
+  if (!before || !after) throw new AppError("not_found", `Schema version ${before ? to : from} does not exist in this table.`);
+  return diffSchemas(before.schema, after.schema).map(changeRow);
+}
+
+function changeRow(c: BrowseChange): SchemaChange {
+  switch (c.kind) {
+    case "added":
+      return { change: "added", id: c.fieldId, path: c.path, after: `${c.required ? "required " : ""}${c.type}` };
+    case "removed":
+      return { change: "removed", id: c.fieldId, path: c.path, before: c.type };
+    case "renamed":
+      return { change: "renamed", id: c.fieldId, path: c.to, before: c.from, after: c.to };
+    case "type-changed":
+      return { change: "type", id: c.fieldId, path: c.path, before: c.from, after: c.to };
+    case "nullability-changed":
+      return { change: c.to === "required" ? "required" : "optional", id: c.fieldId, path: c.path };
+    case "doc-changed":
+      return { change: "comment", id: c.fieldId, path: c.path, before: c.from ?? "", after: c.to ?? "" };
+  }
 }
 
 export async function tableSnapshots(ctx: CatalogContext, ident: TableIdent): Promise<SnapshotRow[]> {
-  const leaf = await loadLeaf(ctx, ident);
-  if (leaf.kind !== "table") return [];
-  const { metadata } = leaf.table;
-  const refs = Object.entries(metadata.refs);
-  return [...metadata.snapshots]
-    .sort((a, b) => b.timestampMs - a.timestampMs || b.sequenceNumber - a.sequenceNumber)
-    .map((s) => ({
-      id: s.snapshotId.toString(),
-      parentId: s.parentSnapshotId?.toString() ?? null,
-      at: s.timestampMs,
-      operation: s.summary.operation,
-      addedFiles: numberOf(s.summary["added-data-files"]),
-      removedFiles: numberOf(s.summary["deleted-data-files"]),
-      addedRows: numberOf(s.summary["added-records"]),
-      removedRows: numberOf(s.summary["deleted-records"]),
-      totalRows: numberOf(s.summary["total-records"]),
-      by: null,
-      refs: refs.filter(([, ref]) => ref.snapshotId === s.snapshotId).map(([name, ref]) => ({ name, type: ref.type })),
-      current: s.snapshotId === metadata.currentSnapshotId,
-      summary: { ...s.summary },
-    }));
+  return (await snapshotTimeline(ctx, ident)).map((s) => ({
+    id: s.snapshotId,
+    parentId: s.parentId,
+    at: s.at.getTime(),
+    operation: s.operation,
+    addedFiles: s.added.dataFiles,
+    removedFiles: s.removed.dataFiles,
+    addedRows: s.added.records,
+    removedRows: s.removed.records,
+    totalRows: s.totalRecords,
+    by: s.committedBy ?? s.engine,
+    refs: s.refs,
+    current: s.current,
+    summary: s.summary,
+  }));
 }
 
-function numberOf(text: string | undefined): number | null {
-  if (text === undefined) return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : null;
+const MAX_FILES = 500;
+
+export async function tableFiles(ctx: CatalogContext, ident: TableIdent): Promise<FilesView> {
+  const result = await partitionsAndFiles(ctx, ident, { limit: MAX_FILES });
+  return {
+    partitionFields: result.partitionFields,
+    partitions: result.partitions.map((p) => ({ partition: p.partition, files: p.files, rows: p.records, bytes: p.bytes })),
+    files: result.files.map((f) => ({ path: f.path, content: f.content.replace("-", " "), format: f.format.toLowerCase(), partition: f.partition, rows: f.records, bytes: f.bytes })),
+    truncated: result.totalFiles > result.files.length,
+    totalFiles: result.totalFiles,
+  };
+}
+
+/** The CREATE TABLE that would recreate the table, or why there is none (views, federated tables). */
+export async function tableDdlText(ctx: CatalogContext, ident: TableIdent): Promise<{ ddl: string } | { unavailable: string }> {
+  try {
+    return { ddl: await tableDdl(ctx, ident) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "bad_request") return { unavailable: error.message };
+    throw error;
+  }
 }
