@@ -70,6 +70,7 @@ export function mapError(error: unknown, profile: ErrorProfile): MappedError {
   if (error instanceof UnsupportedLocationError) return mapped(400, "BadRequestException", error.message);
   if (error instanceof CommitConflictError || error instanceof ViewConflictError) return mapped(409, "CommitFailedException", `Requirement failed: ${error.message}`);
   if (error instanceof FileNotFoundError) return mapped(404, "NotFoundException", `Failed to open input stream for file: ${error.location}`);
+  if (isRefusedText(error)) return mapped(400, "BadRequestException", "The request contains text the metadata store cannot hold (a NUL character).");
   return mapped(500, profile.commit ? "CommitStateUnknownException" : "InternalServerError", INTERNAL_ERROR_MESSAGE, true);
 }
 
@@ -105,6 +106,14 @@ function notFoundType(subject: NotFoundSubject, message: string): string {
     return subject === "table-or-namespace" ? NOT_FOUND_TYPES.table : NOT_FOUND_TYPES.view;
   }
   return NOT_FOUND_TYPES[subject];
+}
+
+/**
+ * PostgreSQL refuses a NUL character even in a lookup. Stored names never hold one, so
+ * when one reaches the database (inside an opaque page token, say) the input was bad.
+ */
+function isRefusedText(error: unknown): boolean {
+  return error instanceof Error && /invalid byte sequence for encoding/.test(error.message);
 }
 
 function mapped(status: number, type: string, message: string, internal = false, headers: Record<string, string> = {}): MappedError {

@@ -50,8 +50,8 @@ async function dispatch(request: Request, deps: RestDeps, outcome: RestOutcome):
   const segments = segmentsUnder(url.pathname, deps.basePath ?? "/iceberg");
   if (!segments) throw new RestError(404, "NotFoundException", "This is not an Iceberg REST path.");
   if (isTokenPath(segments)) {
-    outcome.operation = "getToken";
     if (request.method !== "POST") throw new RestError(405, "MethodNotAllowedException", "The token endpoint takes POST.", { allow: "POST" });
+    outcome.operation = "getToken";
     return tokenEndpoint(deps.db, request);
   }
   const principal = await authenticate(deps.db, request);

@@ -37,15 +37,39 @@ function tooLarge(): RestError {
   return new RestError(413, "BadRequestException", `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB.`);
 }
 
-/** The body as exact JSON; an empty or malformed body is a 400 that says where it broke. */
+/** Deeper bodies are refused: readers of schemas and types recurse, and no real request nests this far. */
+export const MAX_BODY_DEPTH = 100;
+
+/** The body as exact JSON; an empty, malformed or absurdly nested body is a 400 that says why. */
 export function parseBody(text: string): JsonValue {
   if (text.trim() === "") throw badRequest("The request needs a JSON body.");
+  let value: JsonValue;
   try {
-    return parseJson(text);
+    value = parseJson(text);
   } catch (error) {
     if (error instanceof JsonSyntaxError) throw badRequest(`Malformed JSON body: ${error.message}`);
+    if (error instanceof RangeError) throw tooDeep();
     throw error;
   }
+  if (depthOf(value) > MAX_BODY_DEPTH) throw tooDeep();
+  return value;
+}
+
+function tooDeep(): RestError {
+  return badRequest(`The JSON body nests deeper than ${MAX_BODY_DEPTH} levels.`);
+}
+
+/** Nesting depth of arrays and objects, without recursion. */
+function depthOf(root: JsonValue): number {
+  let deepest = 0;
+  const stack: [JsonValue, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [JsonValue, number];
+    if (value === null || typeof value !== "object") continue;
+    deepest = Math.max(deepest, depth);
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /** A boolean query parameter ("true"/"false", any case); absent → the default. */

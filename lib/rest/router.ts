@@ -7,7 +7,7 @@
 import type { CatalogContext } from "@/lib/catalog";
 import type { JsonValue } from "@/lib/iceberg/spec";
 import type { ErrorProfile } from "./errors";
-import { decodeSegment, namespaceLevels } from "./identifiers";
+import { decodeSegment, namespaceLevels, plainName } from "./identifiers";
 
 export type Method = "GET" | "POST" | "HEAD" | "DELETE";
 
@@ -77,10 +77,10 @@ const EMPTY: RouteParams = { catalog: "", namespace: [], table: "", view: "" };
 function paramsOf(pattern: string[], segments: string[]): RouteParams {
   const params = { ...EMPTY };
   pattern.forEach((p, i) => {
-    if (p === "{prefix}") params.catalog = decodeSegment(segments[i]);
+    if (p === "{prefix}") params.catalog = plainName(decodeSegment(segments[i]));
     if (p === "{namespace}") params.namespace = namespaceLevels(decodeSegment(segments[i]));
-    if (p === "{table}") params.table = decodeSegment(segments[i]);
-    if (p === "{view}") params.view = decodeSegment(segments[i]);
+    if (p === "{table}") params.table = plainName(decodeSegment(segments[i]));
+    if (p === "{view}") params.view = plainName(decodeSegment(segments[i]));
   });
   return params;
 }

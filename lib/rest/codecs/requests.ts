@@ -10,8 +10,11 @@ import { z } from "zod";
 import type { JsonValue } from "@/lib/iceberg/spec";
 import { parseInput } from "@/lib/errors";
 
-const name = z.string({ error: "must be a string" });
-const namespace = z.array(z.string({ error: "namespace levels must be strings" }), { error: "must be an array of strings" });
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+const noControl = "cannot contain control characters";
+const name = z.string({ error: "must be a string" }).regex(NO_CONTROL, noControl);
+const namespace = z.array(z.string({ error: "namespace levels must be strings" }).regex(NO_CONTROL, noControl), { error: "must be an array of strings" });
 const stringMap = z.record(z.string(), z.string({ error: "values must be strings" }), { error: "must be an object of strings" });
 
 export const tableIdentifier = z.object({ namespace, name }, { error: "must be an object with namespace and name" });

@@ -6,11 +6,13 @@
  * catalog checks the requirements again on the fresh metadata and re-applies the updates.
  */
 import { commitTable, commitTables, type TableChange } from "@/lib/catalog";
+import { AppError } from "@/lib/errors";
 import { type CommitTableRequest, CommitValidationError, commitFromJson } from "@/lib/iceberg/commit";
 import { type JsonValue, stringifyJson } from "@/lib/iceberg/spec";
 import { committedTableBody } from "../codecs/load-table";
-import { badRequest } from "../errors";
+import { badRequest, RestError } from "../errors";
 import { jsonTextResponse, noContent } from "../http";
+import { plainName } from "../identifiers";
 import type { RouteContext } from "../router";
 import { tableIdent } from "./tables";
 
@@ -20,7 +22,12 @@ export async function commitTableHandler(route: RouteContext): Promise<Response>
   if (request.identifier && !sameIdent(request.identifier, ident)) {
     throw badRequest(`The body's identifier ${stringifyJson(request.identifier)} is not the table in the path.`);
   }
-  const result = await commitTable(route.ctx, ident, { requirements: request.requirements, updates: request.updates });
+  const creates = request.requirements.some((r) => r.type === "assert-create");
+  const result = await commitTable(route.ctx, ident, { requirements: request.requirements, updates: request.updates }).catch((error: unknown) => {
+    // The commit of a staged create: the name being taken means the table (or a view) exists.
+    if (creates && error instanceof AppError && error.code === "conflict") throw new RestError(409, "AlreadyExistsException", error.message);
+    throw error;
+  });
   const body = committedTableBody(result.metadataLocation, result.metadata);
   return jsonTextResponse(body.text, { headers: { etag: body.etag } });
 }
@@ -28,7 +35,7 @@ export async function commitTableHandler(route: RouteContext): Promise<Response>
 export async function commitTransactionHandler(route: RouteContext): Promise<Response> {
   const changes = tableChangesFromJson(route.body()).map((request, i): TableChange => {
     if (!request.identifier) throw badRequest(`table-changes[${i}].identifier: every change of a transaction must name its table.`);
-    const ident = { catalog: route.params.catalog, namespace: request.identifier.namespace, name: request.identifier.name };
+    const ident = { catalog: route.params.catalog, namespace: request.identifier.namespace.map(plainName), name: plainName(request.identifier.name) };
     return { ident, build: { requirements: request.requirements, updates: request.updates } };
   });
   await commitTables(route.ctx, changes);

@@ -11,7 +11,7 @@
 import { catalogInfo, findCatalog, listNamespacesPage } from "@/lib/catalog";
 import { KEY_LIFETIME } from "../idempotency";
 import { jsonResponse } from "../http";
-import { encodePrefix } from "../identifiers";
+import { encodePrefix, plainName } from "../identifiers";
 import type { RouteContext } from "../router";
 import { badRequest } from "../errors";
 
@@ -19,6 +19,7 @@ export function configHandler(endpoints: () => string[]) {
   return async ({ url, ctx }: RouteContext): Promise<Response> => {
     const warehouse = url.searchParams.get("warehouse");
     if (!warehouse) throw badRequest("Name the catalog to use as the warehouse (warehouse=<catalog path>, for example warehouse=demo).");
+    plainName(warehouse);
     // Asks lib/access (catalog.browse) and finds the catalog, or answers NoSuchWarehouse.
     await listNamespacesPage(ctx.db, ctx.actor, warehouse, { pageSize: 1 });
     const { properties } = catalogInfo(await findCatalog(ctx.db, warehouse));
