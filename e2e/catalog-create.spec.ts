@@ -107,3 +107,36 @@ test("analysts see no admin-only controls, and the actions refuse them when forc
   await expect(page.getByRole("button", { name: "Register table" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Register folder" })).toHaveCount(0);
 });
+
+test("a steward protects a table, drops it once unprotected, and restores it from the trash", async ({ page }) => {
+  const { catalog, namespace, table } = await seedManagedTable();
+  const steward = await seedUser("steward");
+  await signInViaApi(page, steward.username, steward.password);
+  const label = `${catalog}.${namespace}.${table}`;
+  await page.goto(`/catalog/${catalog}/${namespace}/${table}`);
+
+  await page.getByRole("button", { name: "Protect" }).click();
+  await expect(page.getByRole("button", { name: "Protected" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Drop" }).click();
+  const confirm = page.getByRole("dialog", { name: `Drop ${label}` });
+  await confirm.getByRole("button", { name: "Drop table" }).click();
+  await expect(confirm.getByRole("alert")).toContainText("protected against drop");
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+
+  await page.getByRole("button", { name: "Protected" }).click();
+  await expect(page.getByRole("button", { name: "Protect" })).toHaveAttribute("aria-pressed", "false");
+  await page.getByRole("button", { name: "Drop" }).click();
+  await confirm.getByRole("button", { name: "Drop table" }).click();
+  await expect(page).toHaveURL(new RegExp(`/catalog/${catalog}/${namespace}$`));
+  const tree = page.getByRole("tree", { name: "Catalog" });
+  await expect(tree.getByRole("treeitem", { name: namespace, exact: true })).toHaveAttribute("aria-selected", "true");
+  await expect(tree.getByRole("treeitem", { name: table, exact: true })).toHaveCount(0);
+  expect((await page.goto(`/catalog/${catalog}/${namespace}/${table}`))?.status()).toBe(404);
+
+  await page.goto("/catalog?view=trash");
+  const row = page.getByRole("table", { name: "Trash" }).locator(`tr[data-trash="${label}"]`);
+  await row.getByRole("button", { name: `Restore ${label}` }).click();
+  await expect(row).toHaveCount(0);
+  await page.goto(`/catalog/${catalog}/${namespace}/${table}`);
+  await expect(page.getByRole("heading", { level: 1, name: table })).toBeVisible();
+});

@@ -1,7 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { tableOverviewAction } from "@/app/(studio)/catalog/table-actions";
+import { useQueryClient } from "@tanstack/react-query";
 import { setTablePropertiesAction } from "@/app/(studio)/catalog/table-edit-actions";
 import { unwrap } from "@/components/action-client";
 import { DescriptionEditor } from "./description-editor";
@@ -11,16 +10,12 @@ import { keyOf } from "./paths";
 import { PropertiesEditor, type PropertyChange } from "./properties-editor";
 import { identOf, type TableRef } from "./table-tabs";
 import type { TableAbilities, TableOverview } from "./table-types";
+import { useTableOverview } from "./use-table-overview";
 
 export function OverviewTab({ target, initial, can }: { target: TableRef; initial: TableOverview; can: TableAbilities }) {
   const queryClient = useQueryClient();
   const tableKey = keyOf(target);
-  const overview = useQuery({
-    queryKey: catalogKeys.tablePart(tableKey, "overview"),
-    queryFn: () => unwrap(tableOverviewAction(identOf(target))),
-    placeholderData: initial,
-  });
-  const t = overview.data ?? initial;
+  const t = useTableOverview(target, initial);
   // Properties live in the table's metadata: a change is a commit, so every tab may differ after it.
   const save = async (change: PropertyChange) => {
     await unwrap(setTablePropertiesAction({ ...identOf(target), change }));

@@ -1,13 +1,10 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
-import { type KeyboardEvent, useId, useState } from "react";
-import { catalogKeys } from "./keys";
+import { type KeyboardEvent, useId } from "react";
 import { DdlTab } from "./ddl-tab";
 import { FilesTab } from "./files-tab";
 import { OverviewTab } from "./overview-tab";
-import { keyOf } from "./paths";
 import { PermissionsTab } from "./permissions-tab";
 import { SampleTab } from "./sample-tab";
 import { SchemaTab } from "./schema-tab";
@@ -37,10 +34,6 @@ const NOT_FOR: Partial<Record<TableOverview["kind"], TabId[]>> = { external: ["s
  */
 export function TableTabs({ target, initialOverview, can }: { target: TableRef; initialOverview: TableOverview; can: TableAbilities }) {
   const params = useSearchParams();
-  const queryClient = useQueryClient();
-  // The page's Overview, loaded with it, goes into the cache at once: a change made on
-  // another tab then invalidates it like any other entry (initialData would not be).
-  useState(() => queryClient.setQueryData(catalogKeys.tablePart(keyOf(target), "overview"), initialOverview));
   const tabs = TABS.filter((t) => !NOT_FOR[initialOverview.kind]?.includes(t.id));
   const requested = asTab(params.get("tab"));
   const current = tabs.some((t) => t.id === requested) ? requested : "overview";

@@ -120,4 +120,5 @@ export type SampleResult = SampleView | { available: false; reason: string };
 export interface TableAbilities {
   alter: boolean;
   drop: boolean;
+  protect: boolean;
 }

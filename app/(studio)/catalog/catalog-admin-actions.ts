@@ -2,9 +2,11 @@
 
 import { z } from "zod";
 import { action } from "@/app/_server/action";
-import { createCatalog, DEFAULT_STORAGE } from "@/lib/catalog";
+import { catalogContext } from "@/app/_server/catalog-context";
+import { createCatalog, DEFAULT_STORAGE, updateCatalog } from "@/lib/catalog";
 import { createFederatedCatalog, FEDERATED_TYPES, SSL_MODES, testFederatedConnection } from "@/lib/catalog/federated";
-import { newName } from "./_server/inputs";
+import { catalogDetails } from "./_server/catalog-info";
+import { newName, propertiesChange } from "./_server/inputs";
 
 /** A database connection as the create-catalog form sends it (field names match the form). */
 const connectionFields = {
@@ -35,3 +37,16 @@ export const createCatalogAction = action({ name: "catalog.create", operation: "
 export const testConnectionAction = action({ name: "catalog.testConnection", operation: "catalog.manage", input: connectionInput }, (connection, { principal }) =>
   testFederatedConnection(principal, connection),
 );
+
+const catalogRef = z.object({ catalog: z.string().min(1).max(2000) });
+
+export const catalogDetailsAction = action({ name: "catalog.details", operation: "catalog.browse", input: catalogRef }, ({ catalog }, { db, principal }) =>
+  catalogDetails(catalogContext(principal, db), catalog),
+);
+
+const catalogChange = catalogRef.extend({ comment: z.string().trim().max(2000, "A comment can have at most 2000 characters.").nullable().optional(), change: propertiesChange.optional() });
+
+export const updateCatalogAction = action({ name: "catalog.update", operation: "catalog.manage", input: catalogChange }, async ({ catalog, comment, change }, { db, principal }) => {
+  await updateCatalog(db, principal, catalog, { comment, updates: change?.updates, removals: change?.removals });
+  return null;
+});

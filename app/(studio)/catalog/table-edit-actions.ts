@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { action } from "@/app/_server/action";
 import { catalogContext } from "@/app/_server/catalog-context";
-import { alterSchema, manageSnapshots, setTableProperties } from "@/lib/catalog";
+import { alterSchema, dropTable, dropView, manageSnapshots, setTableProperties, setTableProtected } from "@/lib/catalog";
 import { propertiesChange, snapshotId, tableInput } from "./_server/inputs";
 
 export const setTablePropertiesAction = action(
@@ -42,6 +42,24 @@ export const rollbackTableAction = action(
   { name: "catalog.table.rollback", operation: "table.alter", input: tableInput.extend({ snapshotId }) },
   async ({ snapshotId: id, ...ident }, { db, principal }) => {
     await manageSnapshots(catalogContext(principal, db), ident, (m) => m.rollbackTo(id));
+    return null;
+  },
+);
+
+/** Drops into the trash (restorable until purged); lib/catalog refuses protected tables. */
+export const dropTableAction = action(
+  { name: "catalog.table.drop", operation: "table.drop", input: tableInput.extend({ view: z.boolean().default(false) }) },
+  async ({ view, ...ident }, { db, principal }) => {
+    const ctx = catalogContext(principal, db);
+    await (view ? dropView(ctx, ident) : dropTable(ctx, ident));
+    return null;
+  },
+);
+
+export const setTableProtectedAction = action(
+  { name: "catalog.table.setProtected", operation: "table.protect", input: tableInput.extend({ protected: z.boolean() }) },
+  async ({ protected: isProtected, ...ident }, { db, principal }) => {
+    await setTableProtected(catalogContext(principal, db), ident, isProtected);
     return null;
   },
 );

@@ -22,5 +22,6 @@ export function containerAbilities(principal: Principal, catalogKind: string): C
 
 export function tableAbilities(principal: Principal, catalogKind: string): TableAbilities {
   const writable = catalogKind !== "federated";
-  return { alter: writable && authorize(principal, "table.alter").allowed, drop: writable && authorize(principal, "table.drop").allowed };
+  const may = (op: Parameters<typeof authorize>[1]) => writable && authorize(principal, op).allowed;
+  return { alter: may("table.alter"), drop: may("table.drop"), protect: may("table.protect") };
 }

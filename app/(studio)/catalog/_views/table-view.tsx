@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { catalogContext } from "@/app/_server/catalog-context";
 import { ObjectHeader } from "@/components/catalog/object-header";
+import { TableActionsBar } from "@/components/catalog/table-actions-bar";
 import { TableTabs } from "@/components/catalog/table-tabs";
 import { RevealInTree } from "@/components/catalog/tree-state";
 import type { Principal } from "@/lib/access";
@@ -17,11 +18,14 @@ export async function TableView({ principal, target }: { principal: Principal; t
   const ident = { catalog: target.catalog, namespace: target.namespace, name: target.name };
   const [overview, catalogKind] = await Promise.all([tableOverview(ctx, ident).catch(notFoundIfMissing), catalogContextKind(ctx, target.catalog)]);
   const federated = catalogKind === "federated";
+  const can = tableAbilities(principal, catalogKind);
   return (
     <>
       <RevealInTree target={target} />
-      <ObjectHeader target={target} title={target.name} kind={<span className="badge accent">{federated ? "federated table" : overview.kind === "external" ? "external table" : overview.kind}</span>} />
-      <TableTabs target={target} initialOverview={{ ...overview, federated }} can={tableAbilities(principal, catalogKind)} />
+      <ObjectHeader target={target} title={target.name} kind={<span className="badge accent">{federated ? "federated table" : overview.kind === "external" ? "external table" : overview.kind}</span>}
+        actions={<TableActionsBar target={target} can={can} initial={{ ...overview, federated }} />}
+      />
+      <TableTabs target={target} initialOverview={{ ...overview, federated }} can={can} />
     </>
   );
 }
