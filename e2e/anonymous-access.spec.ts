@@ -11,7 +11,14 @@ import { expect, test } from "@playwright/test";
 const PUBLIC_ROUTES = new Map([
   ["/api/auth/[...nextauth]", "next-auth's own sign-in endpoints"],
   ["/api/health", "health probe for load balancers and npm start"],
+  ["/api/ping", "liveness probe that touches nothing; the benchmarks' empty-handler baseline"],
 ]);
+
+// Public paths inside a route that is otherwise protected (the Iceberg REST catch-all).
+const PUBLIC_PATHS = new Map([["/iceberg/v1/oauth/tokens", "OAuth2 client-credentials grant: engines trade an API client's id and secret for a bearer token"]]);
+
+/** Routes of the Iceberg REST catalog answer in the spec's error shape: `error.code` is the HTTP status. */
+const isIcebergRoute = (pattern: string) => pattern.startsWith("/iceberg/");
 
 function routeFiles(dir = "app"): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -43,7 +50,7 @@ const routes = routeFiles().map((file) => ({ file, pattern: routePattern(file), 
 
 test("the route scan finds the routes we know of", () => {
   const patterns = routes.map((r) => r.pattern);
-  expect(patterns).toEqual(expect.arrayContaining(["/api/health", "/api/auth/[...nextauth]"]));
+  expect(patterns).toEqual(expect.arrayContaining(["/api/health", "/api/auth/[...nextauth]", "/api/ping", "/iceberg/v1/[...path]"]));
   for (const r of routes) expect(r.methods.length, r.file).toBeGreaterThan(0);
 });
 
@@ -52,9 +59,24 @@ test("every non-public route handler answers 401 with an error body to an anonym
     for (const method of r.methods) {
       const response = await request.fetch(sampleUrl(r.pattern), { method, data: method === "GET" || method === "HEAD" ? undefined : {}, maxRedirects: 0 });
       expect(response.status(), `${method} ${r.pattern}`).toBe(401);
-      if (method !== "HEAD") expect((await response.json()).error.code, `${method} ${r.pattern}`).toBe("unauthenticated");
+      if (method === "HEAD") continue;
+      const { error } = await response.json();
+      if (isIcebergRoute(r.pattern)) expect(error, `${method} ${r.pattern}`).toMatchObject({ code: 401, type: "NotAuthorizedException", message: expect.any(String) });
+      else expect(error.code, `${method} ${r.pattern}`).toBe("unauthenticated");
     }
   }
+});
+
+test("the public paths of protected routes answer without a session, and only they do", async ({ request }) => {
+  for (const [path, reason] of PUBLIC_PATHS) {
+    // No credentials at all: the token endpoint answers in OAuth's shape (400 invalid_request), not 401.
+    const response = await request.post(path, { form: { grant_type: "client_credentials" } });
+    expect(response.status(), `${path} (${reason})`).toBe(400);
+    expect((await response.json()).error, path).toBe("invalid_request");
+  }
+  const config = await request.get("/iceberg/v1/config?warehouse=demo");
+  expect(config.status()).toBe(401);
+  expect(config.headers()["www-authenticate"]).toMatch(/^Bearer/);
 });
 
 interface ActionManifest {
