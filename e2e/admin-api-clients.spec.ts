@@ -92,10 +92,31 @@ test("a person creates an access token, sees it once, and revokes it", async ({ 
   await expect(row).toContainText(token.slice(0, 13));
   await expect(page.getByText(token)).toHaveCount(0);
 
+  await page.goto("/connect");
+  await page.getByRole("radio", { name: "Personal access token" }).check();
+  await page.getByLabel("Access token", { exact: true }).fill(token);
+  await page.getByRole("button", { name: "DuckDB" }).click();
+  await expect(page.getByText(`TOKEN '${token}'`)).toBeVisible();
+  await page.getByRole("button", { name: "Run self-test" }).click();
+  const steps = page.getByRole("list", { name: "Self-test steps" });
+  await expect(steps.locator("li").first()).toHaveAttribute("data-outcome", "ok");
+  if ((await page.request.get("/iceberg/v1/config")).status() !== 404) await expect(steps.locator('li[data-outcome="ok"]')).toHaveCount(3);
+
+  await page.goto("/account");
   await row.getByRole("button", { name: "Revoke" }).click();
   await page.getByRole("dialog", { name: "Revoke token pyiceberg notebook" }).getByRole("button", { name: "Revoke token" }).click();
   await expect(row).toHaveCount(0);
   await expect(section).toContainText("You have no access tokens.");
+
+  await page.goto("/connect");
+  await page.getByRole("radio", { name: "Personal access token" }).check();
+  await page.getByLabel("Access token", { exact: true }).fill(token);
+  // The REST catalog may remember a token's answer for a few seconds: retry until it is refused.
+  await expect(async () => {
+    await page.getByRole("button", { name: "Run self-test" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "The handshake failed" })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(page.getByRole("list", { name: "Self-test steps" }).locator('li[data-outcome="ok"]')).toHaveCount(1);
 });
 
 test("analysts cannot open API clients or storage, and the actions refuse them when forced", async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { seedWideNamespace } from "./support/catalog-seed";
 import { seedUser } from "./support/seed";
 import { signInViaApi } from "./support/session";
 
@@ -110,4 +111,22 @@ test("the sample shows the first rows, read on the server", async ({ page }) => 
   expect(await rows.locator("tbody tr").count()).toBeGreaterThan(0);
   expect(await rows.locator("tbody tr").count()).toBeLessThanOrEqual(100);
   await expect(page.locator(".form-error")).toHaveCount(0);
+});
+
+test("a namespace with more tables than a page shows the first 200 and the rest on request", async ({ page }) => {
+  const { catalog, namespace } = await seedWideNamespace(230);
+  const analyst = await seedUser("analyst");
+  await signInViaApi(page, analyst.username, analyst.password);
+  await page.goto(`/catalog/${catalog}/${namespace}`);
+  const tree = page.getByRole("tree", { name: "Catalog" });
+  const tables = tree.locator('[role="treeitem"][aria-level="3"]');
+  await expect(tables).toHaveCount(201);
+  await expect(tree.getByRole("treeitem", { name: "t0199", exact: true })).toBeVisible();
+  await expect(tree.getByRole("treeitem", { name: "t0200", exact: true })).toHaveCount(0);
+  const more = tree.getByRole("treeitem", { name: "Show more (200 shown)" });
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(tree.getByRole("treeitem", { name: "t0229", exact: true })).toBeVisible();
+  await expect(tree.getByRole("treeitem", { name: /^Show more/ })).toHaveCount(0);
+  await expect(tree.getByRole("treeitem", { name: "t0229", exact: true })).toHaveAttribute("aria-setsize", "230");
 });

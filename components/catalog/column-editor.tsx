@@ -63,7 +63,7 @@ export function ColumnsEditor({ columns, setColumns, errors }: { columns: Column
             </div>
             <FieldErrors messages={errors[`columns.${i}.type`]} />
           </div>
-          <label className="row" style={{ gap: 4, whiteSpace: "nowrap", paddingTop: 6 }}>
+          <label className="row" style={{ gap: 4, whiteSpace: "nowrap", flexWrap: "nowrap", paddingTop: 6 }}>
             <input type="checkbox" checked={c.required} onChange={(e) => update(c.key, { required: e.target.checked })} aria-label={`Column ${i + 1} required`} /> required
           </label>
           <div>

@@ -106,6 +106,8 @@ function changeSummary(s: SnapshotRow): string {
     s.removedFiles ? `−${formatCount(s.removedFiles)} files` : null,
     s.addedRows ? `+${formatCount(s.addedRows)} rows` : null,
     s.removedRows ? `−${formatCount(s.removedRows)} rows` : null,
+    s.addedDeleteFiles ? `+${formatCount(s.addedDeleteFiles)} delete files` : null,
+    s.deletedByDeleteFiles ? `${formatCount(s.deletedByDeleteFiles)} rows deleted` : null,
     s.totalRows !== null ? `${formatCount(s.totalRows)} rows in total` : null,
   ].filter(Boolean);
   return parts.length ? parts.join(" · ") : "no file changes";

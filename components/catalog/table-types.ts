@@ -76,6 +76,9 @@ export interface SnapshotRow {
   removedFiles: number | null;
   addedRows: number | null;
   removedRows: number | null;
+  /** Delete files this snapshot added, and the rows they delete (position or equality deletes). */
+  addedDeleteFiles: number | null;
+  deletedByDeleteFiles: number | null;
   totalRows: number | null;
   by: string | null;
   refs: { name: string; type: "branch" | "tag" }[];

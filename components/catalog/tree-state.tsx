@@ -33,7 +33,9 @@ export function TreeStateProvider({ children }: { children: ReactNode }) {
   }, []);
   const reveal = useCallback((ref: CatalogRef) => {
     setExpanded((current) => {
-      const missing = ancestorKeys(ref).filter((key) => !current.has(key));
+      // The page's own node opens too when it is a catalog or namespace: its contents are what the page is about.
+      const own = ref.kind === "catalog" || ref.kind === "namespace" ? [keyOf(ref)] : [];
+      const missing = [...ancestorKeys(ref), ...own].filter((key) => !current.has(key));
       return missing.length ? new Set([...current, ...missing]) : current;
     });
     setSelectedKey(ref.kind === "root" ? null : keyOf(ref));

@@ -61,3 +61,18 @@ export async function seedManagedTable(): Promise<{ catalog: string; namespace: 
   }
   return { catalog, namespace: "ops", table: "events" };
 }
+
+/** A managed catalog whose namespace `wide` holds `count` empty tables t0000, t0001, … */
+export async function seedWideNamespace(count: number): Promise<{ catalog: string; namespace: string }> {
+  const catalog = uniqueName("wide");
+  await createCatalog(e2eDb(), SYSTEM, { name: catalog, kind: "managed" });
+  await createNamespace(e2eDb(), SYSTEM, { catalog, namespace: ["wide"] });
+  const ctx: CatalogContext = { db: e2eDb(), io: new LocalFileIO(), actor: SYSTEM };
+  const schema = { type: "struct" as const, schemaId: 0, fields: [{ id: 1, name: "id", required: true, type: "long" }] };
+  for (let i = 0; i < count; i += 10) {
+    await Promise.all(
+      Array.from({ length: Math.min(10, count - i) }, (_, j) => createTable(ctx, { catalog, namespace: ["wide"], name: `t${String(i + j).padStart(4, "0")}` }, { schema })),
+    );
+  }
+  return { catalog, namespace: "wide" };
+}

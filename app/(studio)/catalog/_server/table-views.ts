@@ -110,6 +110,8 @@ export async function tableSnapshots(ctx: CatalogContext, ident: TableIdent): Pr
     removedFiles: s.removed.dataFiles,
     addedRows: s.added.records,
     removedRows: s.removed.records,
+    addedDeleteFiles: s.added.deleteFiles,
+    deletedByDeleteFiles: sumOf(s.summary["added-position-deletes"], s.summary["added-equality-deletes"]),
     totalRows: s.totalRecords,
     by: s.committedBy ?? s.engine,
     refs: s.refs,
@@ -139,4 +141,9 @@ export async function tableDdlText(ctx: CatalogContext, ident: TableIdent): Prom
     if (error instanceof AppError && error.code === "bad_request") return { unavailable: error.message };
     throw error;
   }
+}
+
+function sumOf(...values: (string | undefined)[]): number | null {
+  const numbers = values.filter((v) => v !== undefined).map(Number).filter(Number.isFinite);
+  return numbers.length ? numbers.reduce((a, b) => a + b, 0) : null;
 }
