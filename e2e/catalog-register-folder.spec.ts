@@ -74,3 +74,31 @@ test("an analyst is not offered folder registration, and the action refuses when
   expect((await page.goto(`${url}/${name}`))?.status()).toBe(404);
   expect((await page.goto(`/catalog/${name}`))?.status()).toBe(404);
 });
+
+const FIXTURES = process.env.TARN_ICEBERG_FIXTURES ?? "/work/shared/iceberg";
+const SPARK_TABLE_METADATA = `${FIXTURES}/tables/persistent/data/persistent/partition_time/default.db/partition_time/metadata/00001-44546aa6-1ee5-48c5-9e3b-bc6c0bc0a60c.metadata.json`;
+
+test("a steward registers an existing Iceberg table by its metadata file and reads its history in place", async ({ page }) => {
+  const { catalog, namespace } = await seedLakeCatalog();
+  const steward = await seedUser("steward");
+  await signInViaApi(page, steward.username, steward.password);
+  await page.goto(`/catalog/${catalog}/${namespace}`);
+  await expect(page.getByRole("button", { name: "Register folder" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Register table" }).click();
+  const dialog = page.getByRole("dialog", { name: "Register an Iceberg table" });
+  await dialog.getByLabel("Table name").fill("events");
+  await dialog.getByLabel("Metadata file").fill(SPARK_TABLE_METADATA.replace(".metadata.json", ".missing.json"));
+  await dialog.getByRole("button", { name: "Register table" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("Cannot register");
+  await expect(dialog.getByRole("alert")).not.toContainText("Something went wrong");
+
+  await dialog.getByLabel("Metadata file").fill(SPARK_TABLE_METADATA);
+  await dialog.getByRole("button", { name: "Register table" }).click();
+  await expect(page).toHaveURL(new RegExp(`/catalog/${catalog}/${namespace}/events$`));
+  await expect(page.getByText("Iceberg table", { exact: true })).toBeVisible();
+  await page.getByRole("tab", { name: "Schema" }).click();
+  await expect(page.getByRole("table", { name: "Columns" }).locator('tr[data-column="event_type"]')).toBeVisible();
+  await page.getByRole("tab", { name: "Snapshots" }).click();
+  await expect(page.getByRole("list", { name: "Snapshots" }).locator("li").first()).toContainText("current");
+});
