@@ -8,7 +8,10 @@ test("an admin reaches every area from the navigation, and nothing loads from ou
   await signInViaApi(page, admin.username, admin.password);
   await page.goto("/");
   const nav = page.getByRole("complementary", { name: "Studio navigation" });
-  for (const area of ["Catalog", "Notebooks", "Permissions", "Ingestion"]) {
+  await nav.getByRole("link", { name: "Catalog" }).click();
+  await expect(page.getByRole("tree", { name: "Catalog" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Catalog" })).toHaveAttribute("aria-current", "page");
+  for (const area of ["Notebooks", "Permissions", "Ingestion"]) {
     await nav.getByRole("link", { name: area }).click();
     await expect(page.getByRole("heading", { level: 1, name: area })).toBeVisible();
     await expect(page.getByRole("status")).toContainText("Not built yet.");

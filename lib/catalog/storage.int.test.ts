@@ -16,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.close();
-  chmodSync(root, 0o755);
   rmSync(root, { recursive: true, force: true });
 });
 

@@ -16,9 +16,18 @@ import { displayName, validateName } from "./names";
 import { findNamespace } from "./namespaces";
 import { type PartitionFieldInput, partitionSpecFromInput } from "./partition-input";
 import { validateProperties } from "./properties";
+import { registerError } from "./register-errors";
 import { renamedSearchText } from "./search-text";
 import { insertNewTable, tableColumns } from "./table-insert";
-import { assertNameFree, findObjectRow, findTableRow, isUniqueViolation, nameTaken, type TableRow, takenMeanwhile } from "./table-rows";
+import {
+  assertNameFree,
+  findObjectRow,
+  findTableRow,
+  isUniqueViolation,
+  nameTaken,
+  type TableRow,
+  takenMeanwhile,
+} from "./table-rows";
 
 export interface LoadedTable {
   ident: TableIdent;
@@ -37,9 +46,15 @@ export interface CreateTableInput {
   location?: string;
 }
 
-export async function createTable(ctx: CatalogContext, ident: TableIdent, input: CreateTableInput): Promise<LoadedTable> {
+export async function createTable(
+  ctx: CatalogContext,
+  ident: TableIdent,
+  input: CreateTableInput,
+): Promise<LoadedTable> {
   const { namespace, metadata } = await prepareNewTable(ctx, ident, input);
-  const created = await insertNewTable(ctx, namespace, ident, metadata, { audit: { action: "table.create" } });
+  const created = await insertNewTable(ctx, namespace, ident, metadata, {
+    audit: { action: "table.create" },
+  });
   return { ident, ...created };
 }
 
@@ -53,7 +68,11 @@ export interface StagedTable {
  * Metadata for a table that does not exist yet: nothing is written. The client then
  * commits it with `assert-create` (commitTable creates it), usually with a first snapshot.
  */
-export async function stageCreate(ctx: CatalogContext, ident: TableIdent, input: CreateTableInput): Promise<StagedTable> {
+export async function stageCreate(
+  ctx: CatalogContext,
+  ident: TableIdent,
+  input: CreateTableInput,
+): Promise<StagedTable> {
   const { metadata } = await prepareNewTable(ctx, ident, input);
   return { ident, metadata };
 }
@@ -65,7 +84,9 @@ async function prepareNewTable(ctx: CatalogContext, ident: TableIdent, input: Cr
   const namespace = await findNamespace(ctx.db, ident);
   const catalog = await ctx.db.catalog.findUniqueOrThrow({ where: { id: namespace.catalogId } });
   await assertNameFree(ctx.db, namespace.id, ident);
-  const location = input.location ? await checkGivenLocation(ctx.db, ctx.io, catalog, input.location) : defaultLocation(catalog, namespace.path, name);
+  const location = input.location
+    ? await checkGivenLocation(ctx.db, ctx.io, catalog, input.location)
+    : defaultLocation(catalog, namespace.path, name);
   const { metadata } = newTableMetadata({
     location,
     schema: input.schema,
@@ -83,32 +104,77 @@ async function prepareNewTable(ctx: CatalogContext, ident: TableIdent, input: Cr
  * table of that name is pointed at the given metadata instead (its grants and history
  * in Tarn stay); a view of that name is never overwritten.
  */
-export async function registerTable(ctx: CatalogContext, ident: TableIdent, metadataLocation: string, opts: { managed?: boolean; overwrite?: boolean } = {}): Promise<LoadedTable> {
+export async function registerTable(
+  ctx: CatalogContext,
+  ident: TableIdent,
+  metadataLocation: string,
+  opts: { managed?: boolean; overwrite?: boolean } = {},
+): Promise<LoadedTable> {
   // Registering reads a file anywhere the server can: a steward's or admin's decision.
   requireAuthorized(ctx.actor, "table.register", namespaceResource(ident));
   validateName("table", ident.name);
   const namespace = await findNamespace(ctx.db, ident);
   const existing = await findObjectRow(ctx.db, ident);
-  if (existing && (!opts.overwrite || existing.kind === "view")) throw nameTaken(ident, existing.kind);
+  if (existing && (!opts.overwrite || existing.kind === "view"))
+    throw nameTaken(ident, existing.kind);
   const metadata = await readForRegister(ctx, metadataLocation);
-  if (existing) return overwriteRegistered(ctx, ident, existing, metadataLocation, metadata, opts.managed ?? false);
-  const created = await insertNewTable(ctx, namespace, ident, metadata, { metadataLocation, managed: opts.managed ?? false, audit: { action: "table.register", details: { metadataLocation } } });
+  if (existing)
+    return overwriteRegistered(
+      ctx,
+      ident,
+      existing,
+      metadataLocation,
+      metadata,
+      opts.managed ?? false,
+    );
+  const created = await insertNewTable(ctx, namespace, ident, metadata, {
+    metadataLocation,
+    managed: opts.managed ?? false,
+    audit: { action: "table.register", details: { metadataLocation } },
+  });
   return { ident, ...created };
 }
 
-async function readForRegister(ctx: CatalogContext, metadataLocation: string): Promise<TableMetadata> {
+async function readForRegister(
+  ctx: CatalogContext,
+  metadataLocation: string,
+): Promise<TableMetadata> {
   try {
     return await readTableMetadata(ctx.io, metadataLocation);
   } catch (error) {
-    throw new AppError("bad_request", `Cannot register ${metadataLocation}: ${(error as Error).message}`, { cause: error });
+    throw registerError(metadataLocation, "table", error);
   }
 }
 
-async function overwriteRegistered(ctx: CatalogContext, ident: TableIdent, row: TableRow, metadataLocation: string, metadata: TableMetadata, managed: boolean): Promise<LoadedTable> {
+async function overwriteRegistered(
+  ctx: CatalogContext,
+  ident: TableIdent,
+  row: TableRow,
+  metadataLocation: string,
+  metadata: TableMetadata,
+  managed: boolean,
+): Promise<LoadedTable> {
   requireAuthorized(ctx.actor, "table.alter", tableResource(ident));
   const updated = await ctx.db.$transaction(async (tx) => {
-    const next = await tx.catalogTable.update({ where: { id: row.id }, data: { metadataLocation, previousMetadataLocation: row.metadataLocation, managed, ...tableColumns(ident, metadata) } });
-    await recordAudit(tx, ctx.actor, { action: "table.register", targetType: "table", targetId: row.id, details: { table: displayName(ident.namespace, ident.name), metadataLocation, overwrite: true } });
+    const next = await tx.catalogTable.update({
+      where: { id: row.id },
+      data: {
+        metadataLocation,
+        previousMetadataLocation: row.metadataLocation,
+        managed,
+        ...tableColumns(ident, metadata),
+      },
+    });
+    await recordAudit(tx, ctx.actor, {
+      action: "table.register",
+      targetType: "table",
+      targetId: row.id,
+      details: {
+        table: displayName(ident.namespace, ident.name),
+        metadataLocation,
+        overwrite: true,
+      },
+    });
     return next;
   });
   return { ident, row: updated, metadataLocation, metadata };
@@ -117,8 +183,17 @@ async function overwriteRegistered(ctx: CatalogContext, ident: TableIdent, row: 
 export async function loadTable(ctx: CatalogContext, ident: TableIdent): Promise<LoadedTable> {
   requireAuthorized(ctx.actor, "table.read", tableResource(ident));
   const row = await findTableRow(ctx.db, ident);
-  if (!row.metadataLocation) throw new AppError("bad_request", `${displayName(ident.namespace, ident.name)} is not an Iceberg table.`);
-  return { ident, row, metadataLocation: row.metadataLocation, metadata: await readTableMetadata(ctx.io, row.metadataLocation) };
+  if (!row.metadataLocation)
+    throw new AppError(
+      "bad_request",
+      `${displayName(ident.namespace, ident.name)} is not an Iceberg table.`,
+    );
+  return {
+    ident,
+    row,
+    metadataLocation: row.metadataLocation,
+    metadata: await readTableMetadata(ctx.io, row.metadataLocation),
+  };
 }
 
 /** For HEAD requests: whether the table exists (a missing namespace is still not_found). */
@@ -129,7 +204,11 @@ export async function tableExists(ctx: CatalogContext, ident: TableIdent): Promi
   return row !== null && row.kind !== "view";
 }
 
-export async function renameTable(ctx: CatalogContext, from: TableIdent, to: TableIdent): Promise<void> {
+export async function renameTable(
+  ctx: CatalogContext,
+  from: TableIdent,
+  to: TableIdent,
+): Promise<void> {
   requireAuthorized(ctx.actor, "table.alter", tableResource(from));
   const row = await findTableRow(ctx.db, from);
   await moveObject(ctx, row, from, to, "table");
@@ -139,17 +218,39 @@ export async function renameTable(ctx: CatalogContext, from: TableIdent, to: Tab
  * Renames a table or view, also into another namespace of the same catalog. The files
  * stay where they are: a table's location does not follow its name.
  */
-export async function moveObject(ctx: CatalogContext, row: TableRow, from: TableIdent, to: TableIdent, kind: "table" | "view"): Promise<void> {
-  requireAuthorized(ctx.actor, kind === "view" ? "view.create" : "table.create", namespaceResource(to));
-  if (from.catalog !== to.catalog) throw new AppError("bad_request", `A ${kind} can only be renamed within its catalog.`);
+export async function moveObject(
+  ctx: CatalogContext,
+  row: TableRow,
+  from: TableIdent,
+  to: TableIdent,
+  kind: "table" | "view",
+): Promise<void> {
+  requireAuthorized(
+    ctx.actor,
+    kind === "view" ? "view.create" : "table.create",
+    namespaceResource(to),
+  );
+  if (from.catalog !== to.catalog)
+    throw new AppError("bad_request", `A ${kind} can only be renamed within its catalog.`);
   const name = validateName(kind, to.name);
   const target = await findNamespace(ctx.db, to);
   await assertNameFree(ctx.db, target.id, to);
   const searchText = await renamedSearchText(ctx.io, row, from, { ...to, name });
   try {
     await ctx.db.$transaction(async (tx) => {
-      await tx.catalogTable.update({ where: { id: row.id }, data: { namespaceId: target.id, name, searchText } });
-      await recordAudit(tx, ctx.actor, { action: `${kind}.rename`, targetType: kind, targetId: row.id, details: { from: displayName(from.namespace, from.name), to: displayName(to.namespace, name) } });
+      await tx.catalogTable.update({
+        where: { id: row.id },
+        data: { namespaceId: target.id, name, searchText },
+      });
+      await recordAudit(tx, ctx.actor, {
+        action: `${kind}.rename`,
+        targetType: kind,
+        targetId: row.id,
+        details: {
+          from: displayName(from.namespace, from.name),
+          to: displayName(to.namespace, name),
+        },
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw await takenMeanwhile(ctx.db, to);

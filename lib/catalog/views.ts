@@ -16,8 +16,17 @@ import { nextMetadataLocation, readViewMetadata, writeViewMetadata } from "./met
 import { displayName, validateName } from "./names";
 import { findNamespace } from "./namespaces";
 import { validateProperties } from "./properties";
+import { registerError } from "./register-errors";
 import { searchText } from "./search-text";
-import { assertNameFree, findObjectRow, findViewRow, isUniqueViolation, type TableRow, takenMeanwhile, VIEW_KIND } from "./table-rows";
+import {
+  assertNameFree,
+  findObjectRow,
+  findViewRow,
+  isUniqueViolation,
+  type TableRow,
+  takenMeanwhile,
+  VIEW_KIND,
+} from "./table-rows";
 import { moveObject } from "./tables";
 
 export interface LoadedView {
@@ -33,19 +42,31 @@ export interface CreateViewInput extends ViewDefinition {
   location?: string;
 }
 
-export async function createView(ctx: CatalogContext, ident: ViewIdent, input: CreateViewInput): Promise<LoadedView> {
+export async function createView(
+  ctx: CatalogContext,
+  ident: ViewIdent,
+  input: CreateViewInput,
+): Promise<LoadedView> {
   requireAuthorized(ctx.actor, "view.create", namespaceResource(ident));
   const name = validateName("view", ident.name);
   const properties = validateProperties(input.properties);
   const namespace = await findNamespace(ctx.db, ident);
   const catalog = await ctx.db.catalog.findUniqueOrThrow({ where: { id: namespace.catalogId } });
   await assertNameFree(ctx.db, namespace.id, ident);
-  const location = input.location ? await checkGivenLocation(ctx.db, ctx.io, catalog, input.location) : defaultLocation(catalog, namespace.path, name, "views");
-  const metadata = asBadRequest(ident, () => newViewMetadata({ ...input, location, properties }).metadata);
+  const location = input.location
+    ? await checkGivenLocation(ctx.db, ctx.io, catalog, input.location)
+    : defaultLocation(catalog, namespace.path, name, "views");
+  const metadata = asBadRequest(
+    ident,
+    () => newViewMetadata({ ...input, location, properties }).metadata,
+  );
   const metadataLocation = nextMetadataLocation(metadata.location, null);
   await writeViewMetadata(ctx.io, metadataLocation, metadata);
   try {
-    const row = await insertViewRow(ctx, namespace.id, ident, metadataLocation, metadata, { managed: true, action: "view.create" });
+    const row = await insertViewRow(ctx, namespace.id, ident, metadataLocation, metadata, {
+      managed: true,
+      action: "view.create",
+    });
     return { ident, row, metadataLocation, metadata };
   } catch (error) {
     await ctx.io.delete(metadataLocation).catch(() => {});
@@ -54,7 +75,11 @@ export async function createView(ctx: CatalogContext, ident: ViewIdent, input: C
 }
 
 /** Registers an existing view by its metadata file; Tarn never deletes its files. */
-export async function registerView(ctx: CatalogContext, ident: ViewIdent, metadataLocation: string): Promise<LoadedView> {
+export async function registerView(
+  ctx: CatalogContext,
+  ident: ViewIdent,
+  metadataLocation: string,
+): Promise<LoadedView> {
   // Registering reads a file anywhere the server can: a steward's or admin's decision.
   requireAuthorized(ctx.actor, "table.register", namespaceResource(ident));
   validateName("view", ident.name);
@@ -64,17 +89,46 @@ export async function registerView(ctx: CatalogContext, ident: ViewIdent, metada
   try {
     metadata = await readViewMetadata(ctx.io, metadataLocation);
   } catch (error) {
-    throw new AppError("bad_request", `Cannot register ${metadataLocation} as a view: ${(error as Error).message}`, { cause: error });
+    throw registerError(metadataLocation, "view", error);
   }
-  const row = await insertViewRow(ctx, namespace.id, ident, metadataLocation, metadata, { managed: false, action: "view.register" });
+  const row = await insertViewRow(ctx, namespace.id, ident, metadataLocation, metadata, {
+    managed: false,
+    action: "view.register",
+  });
   return { ident, row, metadataLocation, metadata };
 }
 
-async function insertViewRow(ctx: CatalogContext, namespaceId: string, ident: ViewIdent, metadataLocation: string, metadata: ViewMetadata, opts: { managed: boolean; action: string }): Promise<TableRow> {
+async function insertViewRow(
+  ctx: CatalogContext,
+  namespaceId: string,
+  ident: ViewIdent,
+  metadataLocation: string,
+  metadata: ViewMetadata,
+  opts: { managed: boolean; action: string },
+): Promise<TableRow> {
   try {
     return await ctx.db.$transaction(async (tx) => {
-      const created = await tx.catalogTable.create({ data: { namespaceId, name: ident.name, kind: VIEW_KIND, managed: opts.managed, owner: ctx.actor.username, metadataLocation, ...viewColumns(ident, metadata) } });
-      await recordAudit(tx, ctx.actor, { action: opts.action, targetType: "view", targetId: created.id, details: { view: displayName(ident.namespace, ident.name), catalog: ident.catalog, metadataLocation } });
+      const created = await tx.catalogTable.create({
+        data: {
+          namespaceId,
+          name: ident.name,
+          kind: VIEW_KIND,
+          managed: opts.managed,
+          owner: ctx.actor.username,
+          metadataLocation,
+          ...viewColumns(ident, metadata),
+        },
+      });
+      await recordAudit(tx, ctx.actor, {
+        action: opts.action,
+        targetType: "view",
+        targetId: created.id,
+        details: {
+          view: displayName(ident.namespace, ident.name),
+          catalog: ident.catalog,
+          metadataLocation,
+        },
+      });
       return created;
     });
   } catch (error) {
@@ -88,14 +142,24 @@ export function viewColumns(ident: ViewIdent, metadata: ViewMetadata) {
   const comment = metadata.properties.comment ?? null;
   const version = metadata.versions.find((v) => v.versionId === metadata.currentVersionId);
   const schema = metadata.schemas.find((s) => s.schemaId === version?.schemaId);
-  return { tableUuid: metadata.viewUuid, location: metadata.location, comment, searchText: searchText({ namespace: ident.namespace, name: ident.name, comment, schema }) };
+  return {
+    tableUuid: metadata.viewUuid,
+    location: metadata.location,
+    comment,
+    searchText: searchText({ namespace: ident.namespace, name: ident.name, comment, schema }),
+  };
 }
 
 export async function loadView(ctx: CatalogContext, ident: ViewIdent): Promise<LoadedView> {
   requireAuthorized(ctx.actor, "view.read", viewResource(ident));
   const row = await findViewRow(ctx.db, ident);
   const metadataLocation = row.metadataLocation as string;
-  return { ident, row, metadataLocation, metadata: await readViewMetadata(ctx.io, metadataLocation) };
+  return {
+    ident,
+    row,
+    metadataLocation,
+    metadata: await readViewMetadata(ctx.io, metadataLocation),
+  };
 }
 
 /** For HEAD requests: whether the view exists (a missing namespace is still not_found). */
@@ -106,7 +170,11 @@ export async function viewExists(ctx: CatalogContext, ident: ViewIdent): Promise
 }
 
 /** Renames a view, also into another namespace of the same catalog. */
-export async function renameView(ctx: CatalogContext, from: ViewIdent, to: ViewIdent): Promise<void> {
+export async function renameView(
+  ctx: CatalogContext,
+  from: ViewIdent,
+  to: ViewIdent,
+): Promise<void> {
   requireAuthorized(ctx.actor, "view.alter", viewResource(from));
   const row = await findViewRow(ctx.db, from);
   await moveObject(ctx, row, from, to, "view");
@@ -116,7 +184,12 @@ export function asBadRequest<T>(ident: ViewIdent, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    if (error instanceof CommitValidationError) throw new AppError("bad_request", `View ${displayName(ident.namespace, ident.name)} is not valid: ${error.message}`, { cause: error });
+    if (error instanceof CommitValidationError)
+      throw new AppError(
+        "bad_request",
+        `View ${displayName(ident.namespace, ident.name)} is not valid: ${error.message}`,
+        { cause: error },
+      );
     throw error;
   }
 }
