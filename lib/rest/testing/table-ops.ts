@@ -83,8 +83,8 @@ export interface Replacement {
  * `main` is removed, so the table starts over with no current snapshot. Requirements:
  * the table's UUID, and that no column or partition field id was assigned meanwhile.
  */
-export function replaceTransaction(base: TableMetadata, replacement: Replacement): { commit: TableCommit; replaced: TableMetadata } {
-  const { schema, idOf } = reuseIds(base, replacement.schema);
+export function replaceTransaction(base: TableMetadata, replacement: Replacement, fixedIds?: ReadonlyMap<number, number>): ReplaceTransaction {
+  const { schema, idOf, ids } = reuseIds(base, replacement.schema, fixedIds);
   const spec: UnboundPartitionSpec = { fields: (replacement.spec?.fields ?? []).map(({ fieldId: _, ...f }) => ({ ...f, sourceId: idOf(f.sourceId) })) };
   const order: SortOrder = replacement.order?.fields.length
     ? { orderId: 1, fields: replacement.order.fields.map((f) => ({ ...f, sourceId: idOf(f.sourceId) })) }
@@ -106,28 +106,49 @@ export function replaceTransaction(base: TableMetadata, replacement: Replacement
     { type: "assert-last-assigned-field-id", lastAssignedFieldId: base.lastColumnId },
     { type: "assert-last-assigned-partition-id", lastAssignedPartitionId: base.lastPartitionId },
   ];
-  return { commit: { requirements, updates }, replaced: applyUpdates(base, updates, { now: Date.now() }) };
+  return { commit: { requirements, updates }, replaced: applyUpdates(base, updates, { now: Date.now() }), ids };
+}
+
+export interface ReplaceTransaction {
+  commit: TableCommit;
+  /** The table as the transaction sees it after the replace. */
+  replaced: TableMetadata;
+  /** Client schema id → the id the column got: a rebuild keeps them (data files use them). */
+  ids: ReadonlyMap<number, number>;
 }
 
 /** A replace transaction with an append of `tags`, as Java's `replaceTransaction().newFastAppend()…commitTransaction()` sends it. */
 export async function replaceWithAppend(writer: Writer, base: TableMetadata, replacement: Replacement, ...tags: number[]): Promise<TableCommit> {
-  const { commit, replaced } = replaceTransaction(base, replacement);
-  if (tags.length === 0) return commit;
+  return (await replaceWithAppendRebuilt(writer, base, replacement, undefined, ...tags)).commit;
+}
+
+/** The same, keeping the column ids of an earlier build (Java's rebase of a replace after a conflict). */
+export async function replaceWithAppendRebuilt(writer: Writer, base: TableMetadata, replacement: Replacement, fixedIds: ReadonlyMap<number, number> | undefined, ...tags: number[]): Promise<{ commit: TableCommit; ids: ReadonlyMap<number, number> }> {
+  const { commit, replaced, ids } = replaceTransaction(base, replacement, fixedIds);
+  if (tags.length === 0) return { commit, ids };
   const append = await prepareTagged(writer, replaced, ...tags);
   const appended = await append.buildCommit(replaced);
   const mainRef = base.refs[MAIN_BRANCH];
-  return {
-    requirements: [...commit.requirements, { type: "assert-ref-snapshot-id", ref: MAIN_BRANCH, snapshotId: mainRef ? mainRef.snapshotId : null }],
-    updates: [...commit.updates, ...appended.updates],
-  };
+  const requirements: TableRequirement[] = [...commit.requirements, { type: "assert-ref-snapshot-id", ref: MAIN_BRANCH, snapshotId: mainRef ? mainRef.snapshotId : null }];
+  return { commit: { requirements, updates: [...commit.updates, ...appended.updates] }, ids };
 }
 
-function reuseIds(base: TableMetadata, wanted: Schema): { schema: Schema; idOf: (id: number) => number } {
+/**
+ * Column ids for the replacement: a column the current schema has (by name) keeps its id,
+ * a new one gets the next id — or, on a rebuild, the id it got before, unless the table
+ * has meanwhile given that id to another column (Java: "Cannot commit replace transaction").
+ */
+function reuseIds(base: TableMetadata, wanted: Schema, fixed?: ReadonlyMap<number, number>) {
   const existing = new Map(currentSchema(base).fields.map((f) => [f.name, f.id]));
-  let last = base.lastColumnId;
+  const namesById = new Map(base.schemas.flatMap((s) => s.fields.map((f) => [f.id, f.name] as const)));
+  let last = Math.max(base.lastColumnId, ...(fixed ? [...fixed.values()] : []));
   const ids = new Map<number, number>();
   const fields = wanted.fields.map((f) => {
-    const id = existing.get(f.name) ?? ++last;
+    const kept = fixed?.get(f.id);
+    if (kept !== undefined && namesById.has(kept) && namesById.get(kept) !== f.name) {
+      throw new Error(`Cannot commit replace transaction: field id ${kept} is now ${namesById.get(kept)}, not ${f.name}`);
+    }
+    const id = kept ?? existing.get(f.name) ?? ++last;
     ids.set(f.id, id);
     return { ...f, id };
   });
@@ -136,5 +157,5 @@ function reuseIds(base: TableMetadata, wanted: Schema): { schema: Schema; idOf: 
     if (mapped === undefined) throw new Error(`source id ${id} is not a column of the replacement schema`);
     return mapped;
   };
-  return { schema: { type: "struct", schemaId: 0, fields }, idOf };
+  return { schema: { type: "struct" as const, schemaId: 0, fields }, idOf, ids: ids as ReadonlyMap<number, number> };
 }
