@@ -13,6 +13,8 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readBodyText } from "./http";
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
+const CONTROL = /[\u0000-\u001f\u007f]/;
 const ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
 const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };
 
@@ -25,6 +27,8 @@ export async function tokenEndpoint(db: Db, request: Request): Promise<Response>
   if (grant !== "client_credentials") return oauthError(400, "unsupported_grant_type", `Only the client_credentials grant is supported, not ${grant.slice(0, 80)}.`);
   const credentials = basicCredentials(request.headers.get("authorization")) ?? bodyCredentials(form);
   if (!credentials) return oauthError(400, "invalid_request", "Send client_id and client_secret, in the body or as HTTP Basic credentials.");
+  // No client id holds a control character (and PostgreSQL refuses a NUL even in a lookup).
+  if (CONTROL.test(credentials.id)) return oauthError(401, "invalid_client", INVALID_CLIENT);
   try {
     const { accessToken, expiresIn } = await issueClientToken(db, credentials.id, credentials.secret);
     const body: Record<string, string | number> = { access_token: accessToken, token_type: "bearer", expires_in: expiresIn, issued_token_type: ACCESS_TOKEN_TYPE };
