@@ -13,7 +13,8 @@ import { badRequest } from "../errors";
 export type SnapshotMode = "all" | "refs";
 
 export interface TableBody {
-  text: string;
+  /** UTF-8 JSON, encoded once: every load of this metadata file sends these bytes. */
+  bytes: Uint8Array<ArrayBuffer>;
   etag: string;
 }
 
@@ -26,7 +27,7 @@ export function committedTableBody(metadataLocation: string, metadata: TableMeta
   const hit = bodies.get(key);
   if (hit) return hit;
   const text = stringifyJson({ "metadata-location": metadataLocation, metadata: tableMetadataToJson(withSnapshots(metadata, mode)) });
-  const body = { text, etag: etagOf(metadataLocation, mode) };
+  const body = { bytes: new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>, etag: etagOf(metadataLocation, mode) };
   if (bodies.size >= CACHE_LIMIT) bodies.delete(bodies.keys().next().value as string);
   bodies.set(key, body);
   return body;

@@ -29,7 +29,7 @@ export async function commitTableHandler(route: RouteContext): Promise<Response>
     throw error;
   });
   const body = committedTableBody(result.metadataLocation, result.metadata);
-  return jsonTextResponse(body.text, { headers: { etag: body.etag } });
+  return jsonTextResponse(body.bytes, { headers: { etag: body.etag } });
 }
 
 export async function commitTransactionHandler(route: RouteContext): Promise<Response> {

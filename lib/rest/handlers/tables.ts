@@ -42,7 +42,7 @@ export async function createTableHandler(route: RouteContext): Promise<Response>
   }
   const created = await createTable(ctx, ident, request.input);
   const body = committedTableBody(created.metadataLocation, created.metadata);
-  return jsonTextResponse(body.text, { headers: { etag: body.etag } });
+  return jsonTextResponse(body.bytes, { headers: { etag: body.etag } });
 }
 
 export async function loadTableHandler(route: RouteContext): Promise<Response> {
@@ -50,7 +50,7 @@ export async function loadTableHandler(route: RouteContext): Promise<Response> {
   const loaded = await loadTable(route.ctx, tableIdent(route));
   const body = committedTableBody(loaded.metadataLocation, loaded.metadata, mode);
   if (matchesEtag(route.request.headers.get("if-none-match"), body.etag)) return new Response(null, { status: 304, headers: { etag: body.etag } });
-  return jsonTextResponse(body.text, { headers: { etag: body.etag } });
+  return jsonTextResponse(body.bytes, { headers: { etag: body.etag } });
 }
 
 export async function tableExistsHandler(route: RouteContext): Promise<Response> {
@@ -68,7 +68,7 @@ export async function registerTableHandler(route: RouteContext): Promise<Respons
   const ident = { catalog: params.catalog, namespace: params.namespace, name: request.name };
   const registered = await registerTable(ctx, ident, request["metadata-location"], { overwrite: request.overwrite ?? false });
   const body = committedTableBody(registered.metadataLocation, registered.metadata);
-  return jsonTextResponse(body.text, { headers: { etag: body.etag } });
+  return jsonTextResponse(body.bytes, { headers: { etag: body.etag } });
 }
 
 export async function renameTableHandler(route: RouteContext): Promise<Response> {
