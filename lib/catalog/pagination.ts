@@ -54,7 +54,9 @@ function encodeToken(after: string): string {
 function decodeToken(token: string): string {
   try {
     const value = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { a?: unknown };
-    if (typeof value.a === "string") return value.a;
+    // A control character can only come from a forged token, and PostgreSQL refuses NUL.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
+    if (typeof value.a === "string" && !/[\u0000-\u001f]/.test(value.a.replaceAll("\u001f", ""))) return value.a;
   } catch {
     // fall through: the same message for every malformed token
   }
