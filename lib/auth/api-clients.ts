@@ -8,7 +8,7 @@ import { type Principal, recordAudit, requireAuthorized } from "@/lib/access";
 import type { Db } from "@/lib/db";
 import { AppError, parseInput } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "./passwords";
-import { CLIENT_TOKEN_PREFIX, newToken } from "./tokens";
+import { CLIENT_TOKEN_PREFIX, hashToken, newToken } from "./tokens";
 
 export const CLIENT_TOKEN_TTL_S = 3600;
 
@@ -100,5 +100,20 @@ export async function issueClientToken(db: Db, clientId: string, clientSecret: s
     db.accessToken.create({ data: { tokenHash: hash, kind: "client", prefix: display, userId: client.ownerId, apiClientId: client.id, expiresAt } }),
     db.apiClient.update({ where: { id: client.id }, data: { lastUsedAt: new Date() } }),
   ]);
+  return { accessToken: token, expiresIn: CLIENT_TOKEN_TTL_S };
+}
+
+/**
+ * Token exchange (RFC 8693), as Java's REST client uses it to refresh: a client token that
+ * is still valid buys a fresh one for the same client. Anything else is refused.
+ */
+export async function refreshClientToken(db: Db, subjectToken: string): Promise<{ accessToken: string; expiresIn: number }> {
+  const row = await db.accessToken.findUnique({ where: { tokenHash: hashToken(subjectToken) }, include: { apiClient: { include: { owner: true } } } });
+  const client = row?.apiClient;
+  const valid = row && client && row.kind === "client" && !row.revokedAt && (!row.expiresAt || row.expiresAt > new Date()) && !client.disabled && !client.owner.disabled;
+  if (!valid) throw new AppError("unauthenticated", "That token cannot be exchanged: it is not a valid client token.");
+  const { token, hash, display } = newToken(CLIENT_TOKEN_PREFIX);
+  const expiresAt = new Date(Date.now() + CLIENT_TOKEN_TTL_S * 1000);
+  await db.accessToken.create({ data: { tokenHash: hash, kind: "client", prefix: display, userId: client.ownerId, apiClientId: client.id, expiresAt } });
   return { accessToken: token, expiresIn: CLIENT_TOKEN_TTL_S };
 }

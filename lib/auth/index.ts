@@ -17,6 +17,7 @@ export {
   INVALID_CLIENT,
   issueClientToken,
   listApiClients,
+  refreshClientToken,
   setApiClientDisabled,
 } from "./api-clients";
 export { forgetBearerTokens, principalForBearer } from "./bearer";

@@ -57,6 +57,15 @@ describe("authentication", () => {
     expect(viaBasic.status).toBe(200);
   });
 
+  it("refreshes a valid client token by token exchange, as Java clients do, and not a personal one", async () => {
+    const first = await token(`grant_type=client_credentials&client_id=${client.clientId}&client_secret=${encodeURIComponent(client.clientSecret)}`);
+    const subject = String(first.body.access_token);
+    const refreshed = await token(`grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=${encodeURIComponent(subject)}&subject_token_type=urn:ietf:params:oauth:token-type:access_token`);
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.access_token).not.toBe(subject);
+    expect(refreshed.body.expires_in).toBe(3600);
+  });
+
   it("answers token errors in OAuth's shape: invalid_client 401, invalid_request and unsupported_grant_type 400", async () => {
     const wrong = await token(`grant_type=client_credentials&client_id=${client.clientId}&client_secret=wrong`);
     expect([wrong.status, wrong.body.error]).toEqual([401, "invalid_client"]);
@@ -66,7 +75,9 @@ describe("authentication", () => {
     expect((await token("grant_type=client_credentials")).body.error).toBe("invalid_request");
     expect((await token("client_id=a&client_secret=b")).body.error).toBe("invalid_request");
     const exchange = await token("grant_type=urn:ietf:params:oauth:grant-type:token-exchange&subject_token=x");
-    expect([exchange.status, exchange.body.error]).toEqual([400, "unsupported_grant_type"]);
+    expect([exchange.status, exchange.body.error]).toEqual([400, "invalid_grant"]);
+    const password = await token("grant_type=password&username=a&password=b");
+    expect([password.status, password.body.error]).toEqual([400, "unsupported_grant_type"]);
     const get = await env.admin.as(null).get("/v1/oauth/tokens");
     expect(get.status).toBe(405);
   });

@@ -4,11 +4,10 @@
  * come in the body or as HTTP Basic credentials. Errors use OAuth's own shape
  * (`{ error, error_description }`), not the Iceberg one, as the spec says.
  *
- * Token exchange (the spec's other grant, used by Java clients to refresh) is not offered:
- * it answers `unsupported_grant_type`, and clients fetch a fresh token with their
- * credentials instead.
+ * Token exchange (the spec's other grant) is offered for what Java clients use it for:
+ * refreshing — a valid client token buys a fresh one.
  */
-import { INVALID_CLIENT, issueClientToken } from "@/lib/auth";
+import { INVALID_CLIENT, issueClientToken, refreshClientToken } from "@/lib/auth";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { readBodyText } from "./http";
@@ -16,29 +15,46 @@ import { readBodyText } from "./http";
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
+const TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };
 
-type OAuthErrorCode = "invalid_request" | "invalid_client" | "unsupported_grant_type";
+type OAuthErrorCode = "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type";
 
 export async function tokenEndpoint(db: Db, request: Request): Promise<Response> {
   const form = new URLSearchParams(await readBodyText(request));
   const grant = form.get("grant_type");
   if (!grant) return oauthError(400, "invalid_request", "grant_type is required.");
-  if (grant !== "client_credentials") return oauthError(400, "unsupported_grant_type", `Only the client_credentials grant is supported, not ${grant.slice(0, 80)}.`);
+  if (grant === TOKEN_EXCHANGE) return exchange(db, form);
+  if (grant !== "client_credentials") return oauthError(400, "unsupported_grant_type", `Only the client_credentials and token-exchange grants are supported, not ${grant.slice(0, 80)}.`);
   const credentials = basicCredentials(request.headers.get("authorization")) ?? bodyCredentials(form);
   if (!credentials) return oauthError(400, "invalid_request", "Send client_id and client_secret, in the body or as HTTP Basic credentials.");
   // No client id holds a control character (and PostgreSQL refuses a NUL even in a lookup).
   if (CONTROL.test(credentials.id)) return oauthError(401, "invalid_client", INVALID_CLIENT);
   try {
-    const { accessToken, expiresIn } = await issueClientToken(db, credentials.id, credentials.secret);
-    const body: Record<string, string | number> = { access_token: accessToken, token_type: "bearer", expires_in: expiresIn, issued_token_type: ACCESS_TOKEN_TYPE };
-    const scope = form.get("scope");
-    if (scope) body.scope = scope;
-    return Response.json(body, { headers: NO_STORE });
+    return tokenResponse(await issueClientToken(db, credentials.id, credentials.secret), form);
   } catch (error) {
     if (error instanceof AppError && error.code === "unauthenticated") return oauthError(401, "invalid_client", INVALID_CLIENT);
     throw error;
   }
+}
+
+async function exchange(db: Db, form: URLSearchParams): Promise<Response> {
+  const subject = form.get("subject_token");
+  if (!subject) return oauthError(400, "invalid_request", "subject_token is required for a token exchange.");
+  if (CONTROL.test(subject)) return oauthError(400, "invalid_grant", "That token cannot be exchanged.");
+  try {
+    return tokenResponse(await refreshClientToken(db, subject), form);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "unauthenticated") return oauthError(400, "invalid_grant", error.message);
+    throw error;
+  }
+}
+
+function tokenResponse(token: { accessToken: string; expiresIn: number }, form: URLSearchParams): Response {
+  const body: Record<string, string | number> = { access_token: token.accessToken, token_type: "bearer", expires_in: token.expiresIn, issued_token_type: ACCESS_TOKEN_TYPE };
+  const scope = form.get("scope");
+  if (scope) body.scope = scope;
+  return Response.json(body, { headers: NO_STORE });
 }
 
 interface Credentials {
