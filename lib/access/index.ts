@@ -9,6 +9,14 @@
  */
 export { type AuditEntry, type AuditOutcome, listAuditEvents, recordAudit } from "./audit";
 export { authorize, type Decision, describeOperation, type Resource, requireAuthorized } from "./authorize";
+export {
+  authorizeNotebook,
+  type NotebookAccess,
+  type NotebookFacts,
+  type NotebookShareFact,
+  notebookVisibility,
+  type SharePermission,
+} from "./notebooks";
 export { isOperation, OPERATIONS, type Operation } from "./operations";
 export { isRole, type Principal, ROLES, type Role, SYSTEM, type SystemPrincipal, type UserPrincipal } from "./principal";
 export { type CatalogVisibility, catalogVisibility } from "./visibility";
