@@ -18,5 +18,6 @@ export {
   type SharePermission,
 } from "./notebooks";
 export { isOperation, OPERATIONS, type Operation } from "./operations";
+export { authorizeQueryRun, type QueryRunAccess } from "./query-runs";
 export { isRole, type Principal, ROLES, type Role, SYSTEM, type SystemPrincipal, type UserPrincipal } from "./principal";
 export { type CatalogVisibility, catalogVisibility } from "./visibility";

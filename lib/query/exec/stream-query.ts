@@ -1,0 +1,39 @@
+/**
+ * A query on its slot: setup steps, then DuckDB's streaming result appended chunk by
+ * chunk to the run's spool, so the first rows are readable while the rest is computed.
+ */
+import type { PreparedQuery } from "../types";
+import { engineConnection, values } from "./engine-connection";
+import type { LiveRun } from "./live-run";
+import type { ResultStore } from "./result-store";
+import type { Lease } from "./slot-pool";
+import { Spool } from "./spool";
+
+export async function streamToSpool(lease: Lease, plan: PreparedQuery, run: LiveRun, store: ResultStore): Promise<Spool> {
+  const connection = engineConnection(lease.connection);
+  for (const step of plan.setup) {
+    run.signal.throwIfAborted();
+    await step.run(connection, run.signal);
+  }
+  run.signal.throwIfAborted();
+  const result = await lease.connection.stream(plan.sql, values(plan.params));
+  const names = result.deduplicatedColumnNames();
+  const types = result.columnTypes();
+  const spool = await Spool.open(store, run.id, names.map((name, i) => ({ name, type: types[i] })));
+  run.update({ spool, columns: names.map((name, i) => ({ name, type: types[i].toString() })) });
+  try {
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      // An interrupted stream ends quietly, like a finished one: the signal tells them apart.
+      run.signal.throwIfAborted();
+      if (!chunk || chunk.rowCount === 0) break;
+      if (spool.append(chunk)) run.update({ rowCount: spool.visibleRows });
+    }
+    if (spool.flush()) run.update({ rowCount: spool.visibleRows });
+    return spool;
+  } catch (error) {
+    run.update({ spool: undefined, rowCount: 0 });
+    await spool.drop().catch(() => {});
+    throw error;
+  }
+}
