@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { RunRegistry } from "./live-run";
+import { sweepResults } from "./expire";
 import { knownLocations } from "./locations";
 import { type ExecOptions, readExecOptions } from "./options";
 import { defaultPlanner, type Planner } from "./planner";
@@ -16,6 +17,8 @@ import { RunStopped } from "./stop";
 
 /** How stale the engine's list of catalog folders may be before a statement re-reads it. */
 const LOCATIONS_TTL_MS = 2_000;
+/** How often expired results are looked for (as statements are submitted). */
+const SWEEP_EVERY_MS = 60_000;
 
 export class QueryEngine {
   readonly pool: SlotPool;
@@ -23,6 +26,7 @@ export class QueryEngine {
   readonly runs = new RunRegistry();
   private locationsReadAt = Number.NEGATIVE_INFINITY;
   private locationsRead?: Promise<boolean>;
+  private sweptAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly options: ExecOptions,
@@ -60,6 +64,13 @@ export class QueryEngine {
         this.locationsRead = undefined;
       });
     return this.locationsRead;
+  }
+
+  /** Removes expired results in the background, at most once a minute. */
+  sweepSoon(db: Db): void {
+    if (performance.now() - this.sweptAt < SWEEP_EVERY_MS) return;
+    this.sweptAt = performance.now();
+    sweepResults(db, this.options.resultsDir).catch((error: unknown) => log.warn("query.results.sweep", { error }));
   }
 
   /** Stops every live run and closes the instances. */

@@ -11,6 +11,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { quoteString } from "@/lib/iceberg/duckdb";
+import type { ResultColumn } from "./run-types";
 import { createSandboxedInstance } from "./sandbox";
 
 export interface ResultStoreSpec {
@@ -50,6 +52,14 @@ export class ResultStore {
     } finally {
       connection.closeSync();
     }
+  }
+
+  /** The columns of a kept result file. */
+  columnsOf(file: string): Promise<ResultColumn[]> {
+    return this.withConnection(async (connection) => {
+      const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${quoteString(file)})`);
+      return reader.getRowObjectsJson().map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
+    });
   }
 
   close(): void {

@@ -51,6 +51,7 @@ export async function runStatements(ctx: QueryContext, text: string, opts: RunOp
   if (engine.pool.queueLength >= engine.options.queueMax) {
     throw new AppError("too_many_requests", "Too many queries are waiting to run; try again in a moment.");
   }
+  engine.sweepSoon(ctx.db);
   const split = splitText(engine, text);
   const rows = await createRunRows(ctx.db, { userId: actor.userId, ...place, statements: split.statements });
   const batchId = randomUUID();
