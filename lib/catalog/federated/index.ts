@@ -10,12 +10,15 @@
  *
  * Connection settings are sealed with AES-256-GCM (secret-box.ts) and never shown again
  * with the password. Discovery answers are cached for 30 seconds. A MySQL/MariaDB
- * catalog's one namespace is the connection's database. Queries come with the query engine.
+ * catalog's one namespace is the connection's database. The query engine reads rows through
+ * lib/query/federated, which opens its own connections with `readConnection`.
  */
 export {
   type CreateFederatedCatalogInput,
   createFederatedCatalog,
+  federatedCatalogRow,
   federatedConnectionInfo,
+  readConnection,
   testCatalogConnection,
   testFederatedConnection,
   updateFederatedConnection,
@@ -23,6 +26,7 @@ export {
 export {
   DEFAULT_PORTS,
   FEDERATED_TYPES,
+  type FederatedConnection,
   type FederatedConnectionInfo,
   type FederatedConnectionInput,
   type FederatedType,
@@ -37,7 +41,7 @@ export {
   listFederatedTables,
   refreshFederatedCatalog,
 } from "./discovery";
-export type { ConnectionProblemReason } from "./problems";
+export { CONNECT_TIMEOUT_MS, type ConnectionProblemReason, connectionProblem } from "./problems";
 export type { RemoteColumn, RemoteSchema, RemoteTable } from "./remote";
 export { loadSecretsKey, openSecret, sealSecret } from "./secret-box";
 export type { ConnectionTestResult } from "./testing";

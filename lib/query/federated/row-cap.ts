@@ -1,0 +1,29 @@
+/**
+ * How many rows one federated table reference may bring into DuckDB. The source is asked
+ * for one row more than the cap, so going over is seen without reading further.
+ *
+ *   TARN_FEDERATED_ROW_CAP   default 1,000,000
+ */
+import { AppError } from "@/lib/errors";
+
+export const DEFAULT_FEDERATED_ROW_CAP = 1_000_000;
+
+export function federatedRowCap(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.TARN_FEDERATED_ROW_CAP;
+  if (raw === undefined || raw.trim() === "") return DEFAULT_FEDERATED_ROW_CAP;
+  const cap = Number(raw);
+  if (!Number.isSafeInteger(cap) || cap <= 0)
+    throw new Error(`TARN_FEDERATED_ROW_CAP must be a positive whole number, not "${raw}".`);
+  return cap;
+}
+
+export function rowCapExceeded(table: string, cap: number): AppError {
+  return new AppError(
+    "bad_request",
+    `${table} returned more than ${count(cap)} rows; add a filter. A federated table brings at most ${count(cap)} rows into a query (TARN_FEDERATED_ROW_CAP).`,
+  );
+}
+
+function count(n: number): string {
+  return n.toLocaleString("en-US");
+}
