@@ -4,7 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { describeWhere } from "@/tests/support/requires";
 import {
   type ManifestError,
   type ManifestFile,
@@ -32,70 +33,74 @@ function isManifestList(path: string): boolean {
   return /^snap-|manifest-list|manifest_list/.test(name);
 }
 
-describe.skipIf(!FIXTURES_PRESENT)("reading the reference tables", () => {
-  const files = allAvroFiles();
-  const lists = files.filter(isManifestList);
-  const manifests = files.filter((f) => !isManifestList(f));
+describeWhere(
+  { ok: FIXTURES_PRESENT, missing: FIXTURES_ABSENT_NOTE },
+  "reading the reference tables",
+  () => {
+    const files = allAvroFiles();
+    const lists = files.filter(isManifestList);
+    const manifests = files.filter((f) => !isManifestList(f));
 
-  it("finds the fixture files", () => {
-    expect(lists.length).toBeGreaterThanOrEqual(80);
-    expect(manifests.length).toBeGreaterThanOrEqual(85);
-  });
+    it("finds the fixture files", () => {
+      expect(lists.length).toBeGreaterThanOrEqual(80);
+      expect(manifests.length).toBeGreaterThanOrEqual(85);
+    });
 
-  it("decodes every manifest list (except the encrypted one)", () => {
-    for (const path of lists.filter((p) => basename(p) !== ENCRYPTED)) {
-      const list = readManifestList(readFileSync(path), 2);
-      for (const manifest of list.manifests) checkManifestFile(manifest, path);
-    }
-  });
-
-  it("decodes every manifest", () => {
-    for (const path of manifests) {
-      const { metadata, entries } = readManifest(readFileSync(path));
-      expect([1, 2, 3], path).toContain(metadata.formatVersion);
-      for (const entry of entries) {
-        expect(entry.dataFile.recordCount, path).toBeGreaterThanOrEqual(0);
-        expect([...entry.dataFile.partition.keys()], path).toEqual(
-          metadata.partitionType.map((f) => f.fieldId),
-        );
-        const deletes = entry.dataFile.content !== "data";
-        expect(deletes, path).toBe(metadata.content === "deletes");
+    it("decodes every manifest list (except the encrypted one)", () => {
+      for (const path of lists.filter((p) => basename(p) !== ENCRYPTED)) {
+        const list = readManifestList(readFileSync(path), 2);
+        for (const manifest of list.manifests) checkManifestFile(manifest, path);
       }
-    }
-  });
+    });
 
-  it("refuses the encrypted v3 manifest list with a clear error", () => {
-    const path = fixturePath("metadata/iceberg-rust/manifests_lists", ENCRYPTED);
-    expect(() => readManifestList(readFileSync(path), 3)).toThrow(/encrypted/);
-    try {
-      readManifestList(readFileSync(path), 3);
-    } catch (error) {
-      expect((error as ManifestError).kind).toBe("encrypted");
-    }
-  });
-
-  it("recomputes the partition summaries Java and PyIceberg wrote", () => {
-    let compared = 0;
-    for (const listPath of lists.filter((p) => basename(p) !== ENCRYPTED)) {
-      for (const row of readManifestList(readFileSync(listPath), 2).manifests) {
-        const manifestPath = join(dirname(listPath), basename(row.path));
-        if (!row.partitions || !manifests.includes(manifestPath)) continue;
-        const { metadata, entries } = readManifest(readFileSync(manifestPath));
-        const ours = summarizePartitions(
-          metadata.partitionType,
-          entries.map((e) => e.dataFile.partition),
-        );
-        const theirs = row.partitions.map(({ containsNan, ...rest }) => rest);
-        expect(
-          ours.map(({ containsNan, ...rest }) => rest),
-          manifestPath,
-        ).toEqual(theirs);
-        compared++;
+    it("decodes every manifest", () => {
+      for (const path of manifests) {
+        const { metadata, entries } = readManifest(readFileSync(path));
+        expect([1, 2, 3], path).toContain(metadata.formatVersion);
+        for (const entry of entries) {
+          expect(entry.dataFile.recordCount, path).toBeGreaterThanOrEqual(0);
+          expect([...entry.dataFile.partition.keys()], path).toEqual(
+            metadata.partitionType.map((f) => f.fieldId),
+          );
+          const deletes = entry.dataFile.content !== "data";
+          expect(deletes, path).toBe(metadata.content === "deletes");
+        }
       }
-    }
-    expect(compared).toBeGreaterThan(10);
-  });
-});
+    });
+
+    it("refuses the encrypted v3 manifest list with a clear error", () => {
+      const path = fixturePath("metadata/iceberg-rust/manifests_lists", ENCRYPTED);
+      expect(() => readManifestList(readFileSync(path), 3)).toThrow(/encrypted/);
+      try {
+        readManifestList(readFileSync(path), 3);
+      } catch (error) {
+        expect((error as ManifestError).kind).toBe("encrypted");
+      }
+    });
+
+    it("recomputes the partition summaries Java and PyIceberg wrote", () => {
+      let compared = 0;
+      for (const listPath of lists.filter((p) => basename(p) !== ENCRYPTED)) {
+        for (const row of readManifestList(readFileSync(listPath), 2).manifests) {
+          const manifestPath = join(dirname(listPath), basename(row.path));
+          if (!row.partitions || !manifests.includes(manifestPath)) continue;
+          const { metadata, entries } = readManifest(readFileSync(manifestPath));
+          const ours = summarizePartitions(
+            metadata.partitionType,
+            entries.map((e) => e.dataFile.partition),
+          );
+          const theirs = row.partitions.map(({ containsNan, ...rest }) => rest);
+          expect(
+            ours.map(({ containsNan, ...rest }) => rest),
+            manifestPath,
+          ).toEqual(theirs);
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(10);
+    });
+  },
+);
 
 function checkManifestFile(manifest: ManifestFile, listPath: string): void {
   expect(manifest.path, listPath).not.toBe("");
@@ -103,66 +108,70 @@ function checkManifestFile(manifest: ManifestFile, listPath: string): void {
   expect(typeof manifest.addedSnapshotId, listPath).toBe("bigint");
 }
 
-describe.skipIf(!FIXTURES_PRESENT)("spark-v1-v2 final snapshots", () => {
-  const table = (v: number) =>
-    fixturePath(
-      `tables/spark-v1-v2/data/iceberg/generated_spec${v}_0_001/pyspark_iceberg_table/metadata`,
-    );
-  const expectedCount = (v: number) =>
-    Number(
-      readFileSync(
-        fixturePath(
-          `expected/spark-v1-v2/generated_spec${v}_0_001/expected_results/last/count.csv`,
-        ),
-        "utf8",
-      )
-        .trim()
-        .split("\n")[1],
-    );
+describeWhere(
+  { ok: FIXTURES_PRESENT, missing: FIXTURES_ABSENT_NOTE },
+  "spark-v1-v2 final snapshots",
+  () => {
+    const table = (v: number) =>
+      fixturePath(
+        `tables/spark-v1-v2/data/iceberg/generated_spec${v}_0_001/pyspark_iceberg_table/metadata`,
+      );
+    const expectedCount = (v: number) =>
+      Number(
+        readFileSync(
+          fixturePath(
+            `expected/spark-v1-v2/generated_spec${v}_0_001/expected_results/last/count.csv`,
+          ),
+          "utf8",
+        )
+          .trim()
+          .split("\n")[1],
+      );
 
-  /** Live rows of data files and of position-delete files in the snapshot's manifests. */
-  function liveRows(dir: string, listName: string, formatVersion: 1 | 2) {
-    const list = readManifestList(readFileSync(join(dir, listName)), formatVersion);
-    const rows = { data: 0, positionDeletes: 0, deleteManifests: 0 };
-    for (const manifest of list.manifests) {
-      const { entries } = readManifest(readFileSync(join(dir, basename(manifest.path))));
-      if (manifest.content === "deletes") rows.deleteManifests++;
-      expect(entries.filter((e) => e.status === "added").length).toBe(manifest.addedFilesCount);
-      for (const entry of resolveManifestEntries(entries, manifest)) {
-        expect(entry.sequenceNumber).toBeLessThanOrEqual(manifest.sequenceNumber);
-        if (entry.status === "deleted") continue;
-        if (entry.dataFile.content === "data") rows.data += entry.dataFile.recordCount;
-        if (entry.dataFile.content === "position-deletes")
-          rows.positionDeletes += entry.dataFile.recordCount;
+    /** Live rows of data files and of position-delete files in the snapshot's manifests. */
+    function liveRows(dir: string, listName: string, formatVersion: 1 | 2) {
+      const list = readManifestList(readFileSync(join(dir, listName)), formatVersion);
+      const rows = { data: 0, positionDeletes: 0, deleteManifests: 0 };
+      for (const manifest of list.manifests) {
+        const { entries } = readManifest(readFileSync(join(dir, basename(manifest.path))));
+        if (manifest.content === "deletes") rows.deleteManifests++;
+        expect(entries.filter((e) => e.status === "added").length).toBe(manifest.addedFilesCount);
+        for (const entry of resolveManifestEntries(entries, manifest)) {
+          expect(entry.sequenceNumber).toBeLessThanOrEqual(manifest.sequenceNumber);
+          if (entry.status === "deleted") continue;
+          if (entry.dataFile.content === "data") rows.data += entry.dataFile.recordCount;
+          if (entry.dataFile.content === "position-deletes")
+            rows.positionDeletes += entry.dataFile.recordCount;
+        }
       }
+      return rows;
     }
-    return rows;
-  }
 
-  it("v1: live data rows equal Spark's count, no delete manifests", () => {
-    const rows = liveRows(
-      table(1),
-      "snap-4407328776463037310-1-c091e891-ac3a-4429-be9a-e63f1ed63b99.avro",
-      1,
-    );
-    expect(rows).toEqual({ data: expectedCount(1), positionDeletes: 0, deleteManifests: 0 });
-  });
+    it("v1: live data rows equal Spark's count, no delete manifests", () => {
+      const rows = liveRows(
+        table(1),
+        "snap-4407328776463037310-1-c091e891-ac3a-4429-be9a-e63f1ed63b99.avro",
+        1,
+      );
+      expect(rows).toEqual({ data: expectedCount(1), positionDeletes: 0, deleteManifests: 0 });
+    });
 
-  it("v2: data rows minus position-delete rows equal Spark's count (merge-on-read)", () => {
-    const rows = liveRows(
-      table(2),
-      "snap-4786266686210019019-1-7c6f85be-3a33-4e3a-817d-7839fa44ff07.avro",
-      2,
-    );
-    // The snapshot summary says total-records 18044 and total-position-deletes 11452.
-    expect(rows.data).toBe(18044);
-    expect(rows.positionDeletes).toBe(11452);
-    expect(rows.deleteManifests).toBeGreaterThan(0);
-    expect(rows.data - rows.positionDeletes).toBe(expectedCount(2));
-  });
-});
+    it("v2: data rows minus position-delete rows equal Spark's count (merge-on-read)", () => {
+      const rows = liveRows(
+        table(2),
+        "snap-4786266686210019019-1-7c6f85be-3a33-4e3a-817d-7839fa44ff07.avro",
+        2,
+      );
+      // The snapshot summary says total-records 18044 and total-position-deletes 11452.
+      expect(rows.data).toBe(18044);
+      expect(rows.positionDeletes).toBe(11452);
+      expect(rows.deleteManifests).toBeGreaterThan(0);
+      expect(rows.data - rows.positionDeletes).toBe(expectedCount(2));
+    });
+  },
+);
 
-describe.skipIf(!FIXTURES_PRESENT)("specific files", () => {
+describeWhere({ ok: FIXTURES_PRESENT, missing: FIXTURES_ABSENT_NOTE }, "specific files", () => {
   const persistent = (path: string) =>
     readFileSync(fixturePath("tables/persistent/data/persistent", path));
 
@@ -239,9 +248,3 @@ describe.skipIf(!FIXTURES_PRESENT)("specific files", () => {
     readManifestList(persistent(`${dir}manifest-list-00000-of-00001.avro`), 2);
   });
 });
-
-if (!FIXTURES_PRESENT) {
-  describe("reading the reference tables", () => {
-    it.skip(FIXTURES_ABSENT_NOTE, () => {});
-  });
-}

@@ -6,11 +6,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { describeWhere } from "@/tests/support/requires";
 import type { FormatVersion } from "../spec/types";
 import { structToAvroRecord } from "./iceberg-to-avro";
 import { manifestEntryStruct, manifestFileStruct } from "./manifest-schemas";
 import { idsToNamesAndTypes, recordFields } from "./testing/avro-walk";
-import { FIXTURES_PRESENT, fixturePath } from "./testing/fixtures";
+import { FIXTURES_ABSENT_NOTE, FIXTURES_PRESENT, fixturePath } from "./testing/fixtures";
 import { PARTITIONED_TYPE } from "./testing/samples";
 import type { PartitionFieldType } from "./types";
 
@@ -92,31 +93,36 @@ const ALIASES: Record<number, string[]> = {
 /** Fields the current spec has that Spark 1.4.2 did not write yet. */
 const NEWER_THAN_REFERENCES = new Set([143, 519]);
 
-describe.skipIf(!FIXTURES_PRESENT)("field ids match the reference schemas", () => {
-  const dir = fixturePath("metadata/avro-schemas");
-  const files = FIXTURES_PRESENT ? readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
+describeWhere(
+  { ok: FIXTURES_PRESENT, missing: FIXTURES_ABSENT_NOTE },
+  "field ids match the reference schemas",
+  () => {
+    const dir = fixturePath("metadata/avro-schemas");
+    const files = FIXTURES_PRESENT ? readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
 
-  for (const file of files) {
-    it(file, () => {
-      const json = JSON.parse(readFileSync(join(dir, file), "utf8"));
-      const reference = idsToNamesAndTypes(json["avro.schema"] ?? json);
-      const ours = oursLike(reference);
-      for (const [id, expected] of reference) {
-        const actual = ours.get(id);
-        expect(actual, `field ${id} (${expected.name})`).toBeDefined();
-        expect(ALIASES[id] ?? [expected.name], `name of ${id}`).toContain(actual?.name);
-        // iceberg-rust's test schema has the v2 sequence numbers optional; Java and the spec: required.
-        const relaxed =
-          file.startsWith("avro_schema_manifest_file_v2") && (id === 515 || id === 516);
-        if (!relaxed) expect(actual?.type, `type of ${id} (${expected.name})`).toBe(expected.type);
-      }
-      const extra = [...ours.keys()].filter(
-        (id) => !reference.has(id) && !NEWER_THAN_REFERENCES.has(id),
-      );
-      expect(extra).toEqual([]);
-    });
-  }
-});
+    for (const file of files) {
+      it(file, () => {
+        const json = JSON.parse(readFileSync(join(dir, file), "utf8"));
+        const reference = idsToNamesAndTypes(json["avro.schema"] ?? json);
+        const ours = oursLike(reference);
+        for (const [id, expected] of reference) {
+          const actual = ours.get(id);
+          expect(actual, `field ${id} (${expected.name})`).toBeDefined();
+          expect(ALIASES[id] ?? [expected.name], `name of ${id}`).toContain(actual?.name);
+          // iceberg-rust's test schema has the v2 sequence numbers optional; Java and the spec: required.
+          const relaxed =
+            file.startsWith("avro_schema_manifest_file_v2") && (id === 515 || id === 516);
+          if (!relaxed)
+            expect(actual?.type, `type of ${id} (${expected.name})`).toBe(expected.type);
+        }
+        const extra = [...ours.keys()].filter(
+          (id) => !reference.has(id) && !NEWER_THAN_REFERENCES.has(id),
+        );
+        expect(extra).toEqual([]);
+      });
+    }
+  },
+);
 
 /** Our schema for the same kind, version and partition tuple as a reference schema. */
 function oursLike(reference: Map<number, { name: string; type: string }>) {

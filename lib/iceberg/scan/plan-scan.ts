@@ -94,10 +94,7 @@ async function collectFiles(context: PlanContext, snapshot: Snapshot) {
       .filter((e) => e.status !== "deleted" && keepEntry(context, manifest, e))
       .map((entry) => ({ manifest, entry })),
   );
-  // Resolving a path may look at the disk (moved tables): in parallel, bounded.
-  const files = await mapLimit(live, concurrencyOf(input), ({ manifest, entry }) =>
-    plannedFile(source, manifest, entry),
-  );
+  const files = await plannedFiles(source, input, live);
   return {
     dataFiles: files.filter((f) => f.content === "data"),
     deleteFiles: files.filter((f) => f.content !== "data"),
@@ -120,12 +117,29 @@ function keepEntry(
   return false;
 }
 
-async function plannedFile(
+/**
+ * Resolving a path may look at the disk (moved tables): in parallel, bounded. Paths used
+ * as recorded need no promise per file — 10,000 of them cost more than the rest of planning.
+ */
+async function plannedFiles(
+  source: ManifestSource,
+  input: PlanScanInput,
+  live: { manifest: ManifestFile; entry: ResolvedManifestEntry }[],
+): Promise<PlannedFile[]> {
+  if (!input.resolver) {
+    return live.map(({ manifest, entry }) => plannedFile(source, manifest, entry, entry.dataFile.filePath));
+  }
+  return mapLimit(live, concurrencyOf(input), async ({ manifest, entry }) =>
+    plannedFile(source, manifest, entry, await source.resolve(entry.dataFile.filePath)),
+  );
+}
+
+function plannedFile(
   source: ManifestSource,
   manifest: ManifestFile,
   entry: ResolvedManifestEntry,
-): Promise<PlannedFile> {
-  const location = await source.resolve(entry.dataFile.filePath);
+  location: string,
+): PlannedFile {
   return {
     ...entry.dataFile,
     dataSequenceNumber: entry.sequenceNumber,

@@ -4,6 +4,7 @@
  * file sits under the transforms module's partition path.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeWhere } from "@/tests/support/requires";
 import { readManifest, readManifestList } from "../manifest";
 import { pythonAvroAvailable, readWithPythonAvro } from "../manifest/testing/python-avro";
 import { findFieldById, snapshotForRef } from "../spec";
@@ -111,27 +112,31 @@ describe("partitioned append", () => {
 });
 
 const python = pythonAvroAvailable();
-describe.skipIf(!python.ok)("Apache's Python Avro reader on a partitioned manifest", () => {
-  it("sees the partition tuple and the list's partition summaries", async () => {
-    const table = await appendPartitioned([
-      by(4, "day", "ts_day"),
-      by(1, "bucket[4]", "id_bucket"),
-    ]);
-    const { list, manifest } = await manifestEntries(table);
-    const read = readWithPythonAvro(await table.io.read(list.manifests[0].path));
-    const partitions = read.records.map(
-      (r) => (r.data_file as { partition: Record<string, unknown> }).partition,
-    );
-    const ours = manifest.entries.map((e) => e.dataFile.partition.get(1001));
-    expect(partitions.map((p) => p.id_bucket)).toEqual(ours);
-    expect(partitions[0].ts_day).toHaveProperty("iso");
-    const listRead = readWithPythonAvro(
-      await table.io.read(snapshotForRef(table.metadata)!.manifestList!),
-    );
-    const summaries = listRead.records[0].partitions as { contains_null: boolean }[];
-    expect(summaries).toHaveLength(2);
-  });
-});
+describeWhere(
+  { ok: python.ok, missing: `${python.reason} (.ci/run installs python3-avro)` },
+  "Apache's Python Avro reader on a partitioned manifest",
+  () => {
+    it("sees the partition tuple and the list's partition summaries", async () => {
+      const table = await appendPartitioned([
+        by(4, "day", "ts_day"),
+        by(1, "bucket[4]", "id_bucket"),
+      ]);
+      const { list, manifest } = await manifestEntries(table);
+      const read = readWithPythonAvro(await table.io.read(list.manifests[0].path));
+      const partitions = read.records.map(
+        (r) => (r.data_file as { partition: Record<string, unknown> }).partition,
+      );
+      const ours = manifest.entries.map((e) => e.dataFile.partition.get(1001));
+      expect(partitions.map((p) => p.id_bucket)).toEqual(ours);
+      expect(partitions[0].ts_day).toHaveProperty("iso");
+      const listRead = readWithPythonAvro(
+        await table.io.read(snapshotForRef(table.metadata)!.manifestList!),
+      );
+      const summaries = listRead.records[0].partitions as { contains_null: boolean }[];
+      expect(summaries).toHaveLength(2);
+    });
+  },
+);
 
 describe("session settings", () => {
   it("the session time zone does not move timestamptz partitions", async () => {

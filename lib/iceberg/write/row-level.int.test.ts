@@ -5,6 +5,7 @@
  * are rewritten (copy-on-write), and summaries count what happened.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeWhere } from "@/tests/support/requires";
 import {
   and,
   bind,
@@ -304,28 +305,34 @@ describe("overwrite", () => {
 });
 
 const python = pythonAvroAvailable();
-describe.skipIf(!python.ok)("Apache's Python Avro reader on a delete snapshot", () => {
-  it("decodes the delete manifest and the DELETED entries of a rewritten manifest", async () => {
-    const table = await ordersTable();
-    await table.commit(
-      await prepareDelete({
-        ...table.target(),
-        filter: or(eq("region", "north"), lt("amount", 30)),
-      }),
-    );
-    const list = readWithPythonAvro(
-      await table.io.read(snapshotForRef(table.metadata)!.manifestList!),
-    );
-    const byContent = (content: number) => list.records.filter((r) => r.content === content);
-    expect(byContent(1)).toHaveLength(1);
-    const deletes = readWithPythonAvro(await table.io.read(String(byContent(1)[0].manifest_path)));
-    const files = deletes.records.map((r) => r.data_file as Record<string, unknown>);
-    expect(new Set(files.map((f) => f.content))).toEqual(new Set([1]));
-    expect(files.every((f) => typeof f.referenced_data_file === "string")).toBe(true);
-    const data = readWithPythonAvro(await table.io.read(String(byContent(0)[0].manifest_path)));
-    const statuses = data.records.map((r) => r.status);
-    expect(statuses.filter((s) => s === 2)).toHaveLength(1); // north dropped
-    expect(statuses.filter((s) => s === 0).length).toBeGreaterThan(0); // the rest carried as EXISTING
-    expect(data.records.every((r) => r.sequence_number === 1)).toBe(true);
-  });
-});
+describeWhere(
+  { ok: python.ok, missing: `${python.reason} (.ci/run installs python3-avro)` },
+  "Apache's Python Avro reader on a delete snapshot",
+  () => {
+    it("decodes the delete manifest and the DELETED entries of a rewritten manifest", async () => {
+      const table = await ordersTable();
+      await table.commit(
+        await prepareDelete({
+          ...table.target(),
+          filter: or(eq("region", "north"), lt("amount", 30)),
+        }),
+      );
+      const list = readWithPythonAvro(
+        await table.io.read(snapshotForRef(table.metadata)!.manifestList!),
+      );
+      const byContent = (content: number) => list.records.filter((r) => r.content === content);
+      expect(byContent(1)).toHaveLength(1);
+      const deletes = readWithPythonAvro(
+        await table.io.read(String(byContent(1)[0].manifest_path)),
+      );
+      const files = deletes.records.map((r) => r.data_file as Record<string, unknown>);
+      expect(new Set(files.map((f) => f.content))).toEqual(new Set([1]));
+      expect(files.every((f) => typeof f.referenced_data_file === "string")).toBe(true);
+      const data = readWithPythonAvro(await table.io.read(String(byContent(0)[0].manifest_path)));
+      const statuses = data.records.map((r) => r.status);
+      expect(statuses.filter((s) => s === 2)).toHaveLength(1); // north dropped
+      expect(statuses.filter((s) => s === 0).length).toBeGreaterThan(0); // the rest carried as EXISTING
+      expect(data.records.every((r) => r.sequence_number === 1)).toBe(true);
+    });
+  },
+);
