@@ -1,19 +1,12 @@
 import { requirePage } from "@/app/_server/page-guard";
-import { NotBuilt } from "@/components/shell/not-built";
+import { NotebookList } from "@/components/notebooks/notebook-list";
+import { getDb } from "@/lib/db";
+import { listNotebooks } from "@/lib/notebooks";
 
 export const metadata = { title: "Notebooks" };
 
 export default async function NotebooksPage() {
-  await requirePage("notebooks.use", "/notebooks");
-  return (
-    <NotBuilt
-      title="Notebooks"
-      summary="Write SQL against the catalog and explore the results."
-      coming={[
-        "SQL and Markdown cells with catalog-aware autocomplete",
-        "Results you can page through, sort, filter, chart and export in full",
-        "Time travel to any snapshot, query history, parameters and sharing",
-      ]}
-    />
-  );
+  const principal = await requirePage("notebooks.use", "/notebooks");
+  const notebooks = await listNotebooks(getDb(), principal);
+  return <NotebookList initial={notebooks} />;
 }

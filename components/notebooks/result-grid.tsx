@@ -1,0 +1,98 @@
+"use client";
+
+import { AllCommunityModule, type ColDef, type GridReadyEvent, type IDatasource, ModuleRegistry, themeQuartz } from "ag-grid-community";
+import { AgGridReact } from "ag-grid-react";
+import { useMemo } from "react";
+import { fetchRows, type ResultColumn } from "./query-api";
+import { typeCategory, TYPE_ICON } from "./type-icons";
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+/** AG Grid in the studio's colours (CSS variables, so the dark theme follows by itself). */
+const theme = themeQuartz.withParams({
+  backgroundColor: "var(--panel)",
+  foregroundColor: "var(--text)",
+  borderColor: "var(--border)",
+  headerBackgroundColor: "var(--panel-2)",
+  accentColor: "var(--accent)",
+  oddRowBackgroundColor: "var(--bg)",
+  fontFamily: "var(--mono)",
+  fontSize: 12,
+  headerFontFamily: "var(--font)",
+  rowHeight: 28,
+  headerHeight: 32,
+});
+
+const PAGE = 200;
+
+/**
+ * A kept result, paged from the server as the grid scrolls (infinite row model): sort and
+ * filter go to the rows endpoint, so they apply to the whole result, not just what is loaded.
+ */
+export function ResultGrid({ runId, columns, rowCount, label }: { runId: string; columns: ResultColumn[]; rowCount: number | null; label: string }) {
+  const columnDefs = useMemo<ColDef[]>(() => columns.map((column, i) => columnDef(column, i)), [columns]);
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows: (params) => {
+        const sort = params.sortModel.map((s) => ({ column: columns[Number(s.colId.slice(1))].name, direction: s.sort }));
+        const filter = Object.keys(params.filterModel ?? {}).length ? byName(params.filterModel as Record<string, unknown>, columns) : null;
+        fetchRows(runId, { offset: params.startRow, limit: params.endRow - params.startRow, sort, filter })
+          .then((page) => {
+            const rows = page.rows.map((row) => Object.fromEntries(row.map((value, i) => [`c${i}`, value])));
+            const known = page.total ?? (sort.length === 0 && !filter ? rowCount : null);
+            const last = known ?? (rows.length < params.endRow - params.startRow ? params.startRow + rows.length : -1);
+            params.successCallback(rows, last);
+          })
+          .catch(() => params.failCallback());
+      },
+    }),
+    [runId, columns, rowCount],
+  );
+  return (
+    <section className="result-grid" aria-label={label} data-testid="result-grid">
+      <AgGridReact
+        theme={theme}
+        columnDefs={columnDefs}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={PAGE}
+        maxBlocksInCache={100}
+        infiniteInitialRowCount={Math.min(rowCount ?? PAGE, PAGE)}
+        enableCellTextSelection
+        ensureDomOrder
+        defaultColDef={{ sortable: true, resizable: true, minWidth: 90, filterParams: { maxNumConditions: 1, buttons: ["apply", "reset"] } }}
+        onGridReady={(e: GridReadyEvent) => e.api.autoSizeAllColumns()}
+        onCellKeyDown={(e) => {
+          const key = e.event as KeyboardEvent | undefined;
+          if (key && (key.ctrlKey || key.metaKey) && key.key === "c" && "value" in e && !window.getSelection()?.toString()) {
+            void navigator.clipboard?.writeText(text(e.value)).catch(() => undefined);
+          }
+        }}
+      />
+    </section>
+  );
+}
+
+function columnDef(column: ResultColumn, i: number): ColDef {
+  const category = typeCategory(column.type);
+  return {
+    colId: `c${i}`,
+    field: `c${i}`,
+    headerName: `${TYPE_ICON[category]} ${column.name}`,
+    headerTooltip: `${column.name} (${column.type})`,
+    headerClass: `type-${category}`,
+    cellClass: category === "number" ? "cell-num" : undefined,
+    filter: category === "number" ? "agNumberColumnFilter" : category === "text" ? "agTextColumnFilter" : category === "temporal" ? "agDateColumnFilter" : false,
+    valueFormatter: (p) => (p.value === null || p.value === undefined ? "NULL" : text(p.value)),
+  };
+}
+
+/** The grid keys filters by column id; the server wants column names. */
+function byName(model: Record<string, unknown>, columns: ResultColumn[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(model).map(([colId, condition]) => [columns[Number(colId.slice(1))].name, condition]));
+}
+
+function text(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
