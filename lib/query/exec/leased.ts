@@ -8,6 +8,7 @@ import type { LiveRun } from "./live-run";
 import type { Lease, SlotPool } from "./slot-pool";
 
 const GRACE_MS = 500;
+const REPEAT_MS = 20;
 const ABANDONED = Symbol("abandoned");
 
 export interface LeaseHooks {
@@ -18,8 +19,15 @@ export interface LeaseHooks {
 
 export async function withLease<T>(pool: SlotPool, run: LiveRun, hooks: LeaseHooks, work: (lease: Lease) => Promise<T>): Promise<T> {
   const lease = await pool.acquire(run.signal, hooks.onQueued);
-  const interrupt = () => lease.connection.interrupt();
+  // DuckDB forgets an interrupt that arrives before its query begins (each query starts
+  // uninterrupted), so once stopped the connection is interrupted again until the work settles.
+  let again: NodeJS.Timeout | undefined;
+  const interrupt = () => {
+    lease.connection.interrupt();
+    again ??= setInterval(() => lease.connection.interrupt(), REPEAT_MS);
+  };
   run.signal.addEventListener("abort", interrupt, { once: true });
+  if (run.signal.aborted) interrupt();
   let working: Promise<T> | undefined;
   try {
     hooks.onStarted();
@@ -35,6 +43,7 @@ export async function withLease<T>(pool: SlotPool, run: LiveRun, hooks: LeaseHoo
     lease.release();
     throw error;
   } finally {
+    clearInterval(again);
     run.signal.removeEventListener("abort", interrupt);
   }
 }

@@ -63,6 +63,7 @@ export class SlotPool {
   private allowed: string[];
   private generation = 0;
   private closed = false;
+  private abandonedCount = 0;
 
   constructor(private readonly spec: PoolSpec) {
     this.slots = Array.from({ length: spec.size }, (_, index) => ({ index, busy: false, generation: 0 }));
@@ -79,6 +80,11 @@ export class SlotPool {
 
   get busySlots(): number {
     return this.slots.filter((s) => s.busy).length;
+  }
+
+  /** Instances given up because their work did not stop when interrupted (should stay 0). */
+  get abandoned(): number {
+    return this.abandonedCount;
   }
 
   get allowedFolders(): readonly string[] {
@@ -165,6 +171,7 @@ export class SlotPool {
       abandon: (settled) => {
         if (done) return;
         done = true;
+        this.abandonedCount++;
         if (slot.instance) slot.instance = undefined;
         const closeBoth = () => {
           connection.closeSync();

@@ -1,0 +1,122 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { cancelRun } from "./cancel";
+import type { QueryEngine } from "./engine";
+import { sweepResults } from "./expire";
+import { exportResult } from "./result-export";
+import { readRows } from "./result-pages";
+import { NO_SUCH_RUN } from "./run-access";
+import { getRun } from "./run-view";
+import { type ExecFixture, execFixture } from "./testing/exec-fixture";
+
+let f: ExecFixture;
+let engine: QueryEngine;
+let id: string;
+beforeAll(async () => {
+  f = await execFixture();
+  engine = f.engine({ slots: 2 });
+  id = (await f.runAll(engine, "SELECT id, label, grp, DATE '2024-01-01' + id::INTEGER AS day FROM numbers")).runs[0].id;
+});
+afterAll(() => f.close());
+
+const page = (opts: Parameters<typeof readRows>[3], eng = engine) => readRows(f.reader(), eng, id, opts);
+
+describe("paging through a kept result", () => {
+  it("reads any page by offset and limit, with the row count", async () => {
+    expect(await getRun(f.reader(), engine, id)).toMatchObject({ status: "succeeded", rowCount: 5000, complete: true, rowsAvailable: true });
+    const last = await page({ offset: 4998, limit: 100 });
+    expect(last.rows).toEqual([["4998", "row 4998", 0, "2037-09-07"], ["4999", "row 4999", 1, "2037-09-08"]]);
+    expect(last).toMatchObject({ total: 5000, complete: true });
+    expect(last.columns.map((c) => `${c.name} ${c.type}`)).toEqual(["id BIGINT", "label VARCHAR", "grp INTEGER", "day DATE"]);
+    expect((await page({ offset: 6000, limit: 10 })).rows).toEqual([]);
+    await expect(page({ offset: -1, limit: 10 })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(page({ offset: 0, limit: 100_000 })).rejects.toMatchObject({ code: "bad_request" });
+  });
+
+  it("sorts and filters the whole result, values bound as parameters", async () => {
+    const sorted = await page({ offset: 0, limit: 3, sort: [{ column: "grp", direction: "desc" }, { column: "id", direction: "desc" }] });
+    expect(sorted.rows.map((r) => r[0])).toEqual(["4997", "4990", "4983"]);
+    const filtered = await page({ offset: 0, limit: 5, filter: { grp: { filterType: "number", type: "equals", filter: 3 }, label: { filterType: "text", type: "endsWith", filter: "7" } } });
+    expect(filtered.rows.map((r) => r[0])).toEqual(["17", "87", "157", "227", "297"]);
+    expect(filtered.total).toBe(72);
+    const range = await page({ offset: 0, limit: 10, filter: { id: { filterType: "number", operator: "OR", conditions: [{ type: "lessThan", filter: 2 }, { type: "inRange", filter: 4000, filterTo: 4001 }] } } });
+    expect(range.rows.map((r) => r[0])).toEqual(["0", "1", "4000", "4001"]);
+    const dates = await page({ offset: 0, limit: 10, filter: { day: { filterType: "date", type: "lessThan", dateFrom: "2024-01-03 00:00:00" } } });
+    expect(dates.rows.map((r) => r[3])).toEqual(["2024-01-01", "2024-01-02"]);
+    const hostile = await page({ offset: 0, limit: 10, filter: { label: { filterType: "text", type: "contains", filter: "'; DROP TABLE x; --" } } });
+    expect(hostile).toMatchObject({ rows: [], total: 0 });
+    await expect(page({ offset: 0, limit: 1, sort: [{ column: "nope", direction: "asc" }] })).rejects.toMatchObject({ code: "bad_request", message: 'The result has no column "nope".' });
+    await expect(page({ offset: 0, limit: 1, filter: { id: { filterType: "number", type: "equals", filter: "x" } } })).rejects.toMatchObject({ code: "bad_request" });
+  });
+
+  it("is served from the history row and the kept file once the process has forgotten the run", async () => {
+    const restarted = f.engine({ slots: 1 });
+    expect(await getRun(f.reader(), restarted, id)).toMatchObject({ status: "succeeded", rowCount: 5000, rowsAvailable: true, columns: [{ name: "id" }, { name: "label" }, { name: "grp" }, { name: "day" }] });
+    expect((await page({ offset: 10, limit: 2 }, restarted)).rows).toEqual([["10", "row 10", 3, "2024-01-11"], ["11", "row 11", 4, "2024-01-12"]]);
+  });
+
+  it("answers a run of someone else exactly like a missing one; admins may read it", async () => {
+    const other = await f.person();
+    for (const attempt of [getRun({ db: f.t.db, actor: other }, engine, id), readRows({ db: f.t.db, actor: other }, engine, id, { offset: 0, limit: 1 }), cancelRun({ db: f.t.db, actor: other }, engine, id), exportResult({ db: f.t.db, actor: other }, engine, id, "csv"), getRun(f.reader(), engine, "nosuchrun")]) {
+      await expect(attempt).rejects.toMatchObject({ code: "not_found", message: NO_SUCH_RUN });
+    }
+    const admin = await f.person("admin");
+    expect((await readRows({ db: f.t.db, actor: admin }, engine, id, { offset: 0, limit: 1 })).rows).toEqual([["0", "row 0", 0, "2024-01-01"]]);
+  });
+});
+
+describe("export", () => {
+  it("streams the whole result as CSV, JSON or Parquet", async () => {
+    const csv = await exportResult(f.reader(), engine, id, "csv");
+    expect(csv).toMatchObject({ contentType: "text/csv; charset=utf-8", fileName: `query-${id}.csv` });
+    const lines = (await new Response(csv.body).text()).trimEnd().split("\n");
+    expect(lines).toHaveLength(5001);
+    expect(lines.slice(0, 2)).toEqual(["id,label,grp,day", "0,row 0,0,2024-01-01"]);
+    const json = JSON.parse(await new Response((await exportResult(f.reader(), engine, id, "json")).body).text());
+    expect(json).toHaveLength(5000);
+    expect(json[4999]).toEqual({ id: 4999, label: "row 4999", grp: 1, day: "2037-09-08" });
+    // Export files are removed once streamed.
+    await vi.waitFor(() => expect(readdirSync(path.join(engine.options.resultsDir, f.user.userId, "exports"))).toEqual([]));
+    const parquet = await exportResult(f.reader(), engine, id, "parquet");
+    const dir = mkdtempSync(path.join(tmpdir(), "tarn-export-"));
+    const file = path.join(dir, "r.parquet");
+    writeFileSync(file, Buffer.from(await new Response(parquet.body).arrayBuffer()));
+    const duck = await (await DuckDBInstance.create(":memory:")).connect();
+    expect((await duck.runAndReadAll(`SELECT count(*)::INTEGER AS n, sum(id)::BIGINT AS s FROM read_parquet('${file}')`)).getRowObjectsJson()).toEqual([{ n: 5000, s: "12497500" }]);
+    duck.closeSync();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("expiry", () => {
+  it("deletes kept results after their time and says so when they are read", async () => {
+    const kept = await f.runAll(engine, "SELECT 1 AS one");
+    const run = await f.t.db.queryRun.findUniqueOrThrow({ where: { id: kept.runs[0].id } });
+    expect(run.resultExpiresAt?.getTime()).toBeGreaterThan(Date.now() + engine.options.resultTtlMs - 60_000);
+    const file = run.resultPath as string;
+    expect(existsSync(file)).toBe(true);
+    // A crash left a half-written file and an export behind.
+    const partial = `${file}.partial`;
+    writeFileSync(partial, "x");
+    const swept = await sweepResults(f.t.db, engine.options.resultsDir, new Date(Date.now() + engine.options.resultTtlMs + 60_000));
+    expect(swept.expired).toBeGreaterThanOrEqual(2);
+    expect(swept.leftovers).toBe(1);
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(partial)).toBe(false);
+    expect(await f.t.db.queryRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ resultPath: null, status: "succeeded" });
+    const restarted = f.engine({ slots: 1 });
+    await expect(readRows(f.reader(), restarted, run.id, { offset: 0, limit: 1 })).rejects.toMatchObject({ code: "not_found", message: "This result is no longer kept (results are kept for 24 hours); run the statement again." });
+    await expect(exportResult(f.reader(), restarted, run.id, "csv")).rejects.toMatchObject({ code: "not_found" });
+    expect(await getRun(f.reader(), restarted, run.id)).toMatchObject({ rowsAvailable: false, columns: null });
+  });
+
+  it("keeps results for the configured time (TARN_RESULT_TTL_HOURS)", async () => {
+    const short = f.engine({ resultTtlMs: 1_000 });
+    const kept = await f.runAll(short, "SELECT 1 AS one");
+    const run = await f.t.db.queryRun.findUniqueOrThrow({ where: { id: kept.runs[0].id } });
+    expect((run.resultExpiresAt?.getTime() ?? 0) - (run.finishedAt?.getTime() ?? 0)).toBeLessThan(5_000);
+  });
+});
