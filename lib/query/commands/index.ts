@@ -1,0 +1,90 @@
+/**
+ * DDL and DML as Iceberg commits (`lib/query/commands`): each statement is recognised
+ * (parse/), its names resolved against the session, lib/access asked, its embedded
+ * SELECTs planned by plan's secured planner, and it runs as ONE commit through
+ * lib/catalog — a failed statement leaves no trace in the table.
+ *
+ *   if (isCommandStatement(s.sql)) plan = await planCommand(ctx, s, planSelect);
+ *   const result = await plan.execute(engineConnection, signal);   // { message, rowsAffected }
+ *
+ * | statement | becomes |
+ * |---|---|
+ * | CREATE SCHEMA, DROP SCHEMA | createNamespace, dropNamespace (to the trash) |
+ * | CREATE TABLE (…) / … AS SELECT | createTable / one `assert-create` commit with the first snapshot |
+ * | CREATE [OR REPLACE] VIEW | createView / replaceView (the query is planned first) |
+ * | ALTER TABLE | alterSchema, alterPartitioning, setTableProperties, renameTable, manageSnapshots |
+ * | DROP TABLE, DROP VIEW | dropTable, dropView (to the trash; PURGE deletes) |
+ * | INSERT … VALUES / SELECT | an append snapshot |
+ * | DELETE, UPDATE, MERGE | a copy-on-write overwrite snapshot (DELETE without WHERE, TRUNCATE: a delete snapshot) |
+ */
+import type { PreparedCommand, QueryContext, StatementText } from "../types";
+import { type Command, CommandSyntaxError, COMMAND_KEYWORDS, parseCommand } from "./parse";
+import { lineColumn } from "./positions";
+import { alterTableCommand } from "./run/alter";
+import type { CommandEnv, PlanSelect } from "./run/context";
+import { createTableAsCommand } from "./run/ctas";
+import { deleteCommand, updateCommand } from "./run/delete-update";
+import { insertCommand } from "./run/insert";
+import { mergeCommand } from "./run/merge";
+import { createSchemaCommand, dropSchemaCommand } from "./run/schemas";
+import { createTableCommand, dropTableCommand, dropViewCommand, truncateCommand } from "./run/tables";
+import { createViewCommand } from "./run/views";
+
+export { CommandSyntaxError } from "./parse";
+export type { PlanSelect } from "./run/context";
+
+const KEYWORDS = new Set(COMMAND_KEYWORDS);
+
+/** Whether the statement is DDL/DML this module runs: its first keyword (after comments and brackets). */
+export function isCommandStatement(sql: string): boolean {
+  const text = sql.replace(/^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/, "");
+  const word = /^[A-Za-z]+/.exec(text);
+  return word !== null && KEYWORDS.has(word[0].toUpperCase());
+}
+
+/**
+ * Plans one DDL/DML statement: names resolved, access asked, embedded SELECTs planned.
+ * Nothing changes until `execute`. Syntax errors and refusals are `CommandSyntaxError`s
+ * whose `position` is an offset in the cell (the statement's `start` added).
+ */
+export async function planCommand(ctx: QueryContext, statement: StatementText, planSelect: PlanSelect): Promise<PreparedCommand> {
+  const parsed = parseCommand(statement.sql, statement.start);
+  return dispatch({ ctx, statement, planSelect }, parsed);
+}
+
+function dispatch(env: CommandEnv, c: Command): PreparedCommand | Promise<PreparedCommand> {
+  switch (c.kind) {
+    case "createSchema":
+      return createSchemaCommand(env, c);
+    case "dropSchema":
+      return dropSchemaCommand(env, c);
+    case "createTable":
+      return createTableCommand(env, c);
+    case "createTableAs":
+      return createTableAsCommand(env, c);
+    case "createView":
+      return createViewCommand(env, c);
+    case "alterTable":
+      return alterTableCommand(env, c);
+    case "dropTable":
+      return dropTableCommand(env, c);
+    case "dropView":
+      return dropViewCommand(env, c);
+    case "insert":
+      return insertCommand(env, c);
+    case "delete":
+      return deleteCommand(env, c);
+    case "update":
+      return updateCommand(env, c);
+    case "truncate":
+      return truncateCommand(env, c);
+    case "merge":
+      return mergeCommand(env, c);
+  }
+}
+
+/** A recogniser error as `{ message, line, column }` in the person's text (for explainError). */
+export function commandErrorPosition(error: unknown, text: string): { message: string; line: number; column: number } | undefined {
+  if (!(error instanceof CommandSyntaxError)) return undefined;
+  return { message: error.message, ...lineColumn(text, error.position) };
+}

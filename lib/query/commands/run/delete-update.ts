@@ -1,0 +1,72 @@
+/** DELETE FROM t [WHERE …] and UPDATE t SET … [WHERE …], through rewrite.ts. */
+import { deleteRows } from "@/lib/catalog";
+import { AppError } from "@/lib/errors";
+import { duckType, quoteIdent } from "@/lib/iceberg/duckdb";
+import type { PreparedCommand } from "../../types";
+import { resolveTable, sqlIdent, sqlTableName } from "../names";
+import type { Delete, Span, Update } from "../parse";
+import { type CommandEnv, command, rowCount } from "./context";
+import { withMaterialized } from "./materialize";
+import { commitRewrite, keptRows, planOverTarget, type RewriteTarget, rewriteTarget, targetColumns, targetField } from "./rewrite";
+
+const HIT = "__tarn_hit";
+
+export async function deleteCommand(env: CommandEnv, c: Delete): Promise<PreparedCommand> {
+  const target = await rewriteTarget(env, resolveTable(env.ctx.session, c.target.name));
+  if (!c.where) return deleteAll(env, target);
+  const alias = sqlIdent(c.target.alias ?? target.ident.name);
+  const sql = `SELECT ${targetColumns(target, alias).join(", ")}, ${hit(c.where)} AS ${HIT} FROM ${sqlTableName(target.ident)} AS ${alias}`;
+  const query = await planOverTarget(env, target, sql, c.where.start);
+  return command(`DELETE FROM ${target.name}`, { read: query.tablesRead, written: [target.name] }, (connection, signal) =>
+    withMaterialized(connection, query, signal, async (rows) => {
+      const hits = await countHits(connection, rows.table);
+      if (hits > 0) await commitRewrite(env, target, connection, keptRows(target, rows, `NOT ${HIT}`), "delete");
+      return { message: `Deleted ${rowCount(hits)} from ${target.name}.`, rowsAffected: hits };
+    }),
+  );
+}
+
+/** Without WHERE every file leaves the snapshot: nothing to read or rewrite. */
+function deleteAll(env: CommandEnv, target: RewriteTarget): PreparedCommand {
+  return command(`DELETE FROM ${target.name}`, { written: [target.name] }, async (connection) => {
+    const result = await deleteRows(env.ctx, target.ident, connection.duck, { kind: "true" }, { description: "delete" });
+    const snapshot = result.metadata.snapshots.find((s) => s.snapshotId === result.metadata.currentSnapshotId);
+    const deleted = Number(snapshot?.summary["deleted-records"] ?? 0);
+    return { message: `Deleted ${rowCount(deleted)} from ${target.name}.`, rowsAffected: deleted };
+  });
+}
+
+export async function updateCommand(env: CommandEnv, c: Update): Promise<PreparedCommand> {
+  const target = await rewriteTarget(env, resolveTable(env.ctx.session, c.target.name));
+  const alias = sqlIdent(c.target.alias ?? target.ident.name);
+  const set = new Map<string, Span>();
+  for (const a of c.set) {
+    const field = targetField(target, a.column);
+    if (set.has(field.name)) throw new AppError("bad_request", `UPDATE sets ${field.name} twice.`);
+    set.set(field.name, a.value);
+  }
+  const when = c.where ? hit(c.where) : "TRUE";
+  const columns = target.schema.fields.map((f) => {
+    const value = set.get(f.name);
+    const old = `${alias}.${quoteIdent(f.name)}`;
+    return value ? `CASE WHEN ${when} THEN CAST((${value.sql}) AS ${duckType(f.type)}) ELSE ${old} END AS ${quoteIdent(f.name)}` : old;
+  });
+  const sql = `SELECT ${columns.join(", ")}, ${when} AS ${HIT} FROM ${sqlTableName(target.ident)} AS ${alias}`;
+  const query = await planOverTarget(env, target, sql, c.set[0].value.start);
+  return command(`UPDATE ${target.name}`, { read: query.tablesRead, written: [target.name] }, (connection, signal) =>
+    withMaterialized(connection, query, signal, async (rows) => {
+      const hits = await countHits(connection, rows.table);
+      if (hits > 0) await commitRewrite(env, target, connection, keptRows(target, rows, "TRUE"), "update");
+      return { message: `Updated ${rowCount(hits)} in ${target.name}.`, rowsAffected: hits };
+    }),
+  );
+}
+
+function hit(where: Span): string {
+  return `coalesce((${where.sql}), FALSE)`;
+}
+
+async function countHits(connection: { rows(sql: string): Promise<Record<string, unknown>[]> }, table: string): Promise<number> {
+  const [row] = await connection.rows(`SELECT count(*) AS n FROM ${table} WHERE ${HIT}`);
+  return Number(row.n);
+}

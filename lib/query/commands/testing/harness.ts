@@ -1,0 +1,43 @@
+/**
+ * Runs commands and queries against a test catalog the way exec does: plan, then execute
+ * on an EngineConnection over the test's DuckDB connection. Embedded SELECTs go through
+ * exec's stand-in planner until lib/query/plan's planner lands. Test support only.
+ */
+import type { Principal, UserPrincipal } from "@/lib/access";
+import type { TestCatalog } from "@/tests/support/catalog";
+import { engineConnection } from "../../exec/engine-connection";
+import { standInPlanner } from "../../exec/testing/stand-in-planner";
+import type { CommandResult, PreparedQuery, QueryContext, SessionState } from "../../types";
+import { planCommand } from "../index";
+import type { PlanSelect } from "../run/context";
+
+export const planSelect: PlanSelect = async (ctx, statement) => {
+  const plan = await standInPlanner.plan(ctx, statement);
+  if (plan.kind !== "query") throw new Error(`expected a query, got ${plan.describe}`);
+  return plan;
+};
+
+export const analyst: UserPrincipal = { kind: "user", userId: "u-ana", username: "ana", displayName: null, role: "analyst", groupIds: [] };
+export const steward: UserPrincipal = { kind: "user", userId: "u-stu", username: "stu", displayName: null, role: "steward", groupIds: [] };
+
+export interface Harness {
+  run(sql: string, actor?: Principal): Promise<CommandResult>;
+  query(sql: string): Promise<Record<string, unknown>[]>;
+  context(actor?: Principal): QueryContext;
+}
+
+export function harness(t: TestCatalog, session: SessionState = { catalog: "lake", namespace: ["db"] }): Harness {
+  const connection = engineConnection(t.duck);
+  const context = (actor: Principal = t.ctx.actor): QueryContext => ({ db: t.db, io: t.ctx.io, actor, session });
+  return {
+    context,
+    run: async (sql, actor) => {
+      const command = await planCommand(context(actor), { sql, start: 0, end: sql.length }, planSelect);
+      return command.execute(connection, new AbortController().signal);
+    },
+    query: async (sql) => {
+      const plan = (await planSelect(context(), { sql, start: 0, end: sql.length })) as PreparedQuery;
+      return connection.rows(plan.sql, plan.params);
+    },
+  };
+}
