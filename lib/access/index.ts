@@ -20,4 +20,5 @@ export {
 export { isOperation, OPERATIONS, type Operation } from "./operations";
 export { authorizeQueryRun, type QueryRunAccess } from "./query-runs";
 export { isRole, type Principal, ROLES, type Role, SYSTEM, type SystemPrincipal, type UserPrincipal } from "./principal";
+export { authorizeTableRead, FULL_READ, isFullRead, type ReadPolicy, type TableResource } from "./table-read";
 export { type CatalogVisibility, catalogVisibility } from "./visibility";

@@ -1,0 +1,12 @@
+/** What the planner uses of lib/catalog, in one place. */
+export {
+  displayName,
+  loadTable,
+  loadView,
+  NAMESPACE_SEPARATOR,
+  namespacePath,
+  scanTable,
+  type TableIdent,
+} from "@/lib/catalog";
+export { externalRelationSql } from "@/lib/catalog/external";
+export { describeFederatedTable, listFederatedTables } from "@/lib/catalog/federated";

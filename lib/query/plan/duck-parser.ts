@@ -1,0 +1,104 @@
+/**
+ * DuckDB's own parser, on a DuckDB instance of its own: no tables, no files, external
+ * access off and the configuration locked, so nothing typed into a statement can reach
+ * anything while it is parsed (DuckDB reads files while *extracting* some statements,
+ * e.g. IMPORT DATABASE). It never runs user SQL; the instance that executes is exec/'s.
+ *
+ * - `parseSelect` → the JSON parse tree of SELECT statements (`json_serialize_sql`);
+ * - `deparse` → SQL text from a tree (`json_deserialize_sql`), so what runs is what we checked;
+ * - `statementTypes` → DuckDB's statement type of each statement where it can prepare one
+ *   without tables (ATTACH, SET, LOAD, CALL…), null where binding needs a table;
+ * - `evaluateConstant` → the value of a checked, table-free expression (time travel);
+ * - `engineFunctions` → `duckdb_functions()`, the source of the function allow-list.
+ */
+import { type DuckDBConnection, DuckDBInstance, StatementType } from "@duckdb/node-api";
+import type { ParamValue } from "../types";
+import { isObject, type Json, type JsonObject, parseJson, stringifyJson } from "./json";
+
+let connection: Promise<DuckDBConnection> | undefined;
+
+function parserConnection(): Promise<DuckDBConnection> {
+  connection ??= open().catch((error) => {
+    connection = undefined;
+    throw error;
+  });
+  return connection;
+}
+
+async function open(): Promise<DuckDBConnection> {
+  const instance = await DuckDBInstance.create(":memory:", {
+    enable_external_access: "false",
+    autoinstall_known_extensions: "false",
+    autoload_known_extensions: "false",
+    threads: "1",
+    max_memory: "256MB",
+  });
+  const duck = await instance.connect();
+  // Times without a zone (AT (TIMESTAMP => …)) are UTC. Then nothing can be changed.
+  await duck.run("SET TimeZone = 'UTC'");
+  await duck.run("SET lock_configuration = true");
+  return duck;
+}
+
+export type ParseOutcome =
+  | { ok: true; tree: JsonObject; statements: JsonObject[] }
+  /** `position`: a UTF-8 byte offset into the parsed text, when DuckDB gave one. */
+  | { ok: false; message: string; notSelect: boolean; position?: number };
+
+export async function parseSelect(sql: string): Promise<ParseOutcome> {
+  const duck = await parserConnection();
+  const reader = await duck.runAndReadAll("SELECT json_serialize_sql($1::VARCHAR)", [sql]);
+  const tree = parseJson(String(reader.getRows()[0][0]));
+  if (!isObject(tree)) throw new Error("json_serialize_sql gave no object");
+  if (tree.error === true) {
+    const message = String(tree.error_message ?? "The statement could not be parsed.");
+    const position = tree.position === undefined ? undefined : Number(tree.position);
+    return { ok: false, message, notSelect: tree.error_type === "not implemented", position };
+  }
+  const statements = (tree.statements as Json[]).filter(isObject);
+  return { ok: true, tree, statements };
+}
+
+/** SQL text for a tree as `parseSelect` returned it (one or more statements). */
+export async function deparse(tree: JsonObject): Promise<string> {
+  const duck = await parserConnection();
+  const reader = await duck.runAndReadAll("SELECT json_deserialize_sql($1::JSON)", [stringifyJson(tree)]);
+  return String(reader.getRows()[0][0]);
+}
+
+/** DuckDB's type of each statement of `sql`; null where preparing needs tables that are not there. */
+export async function statementTypes(sql: string): Promise<(keyof typeof StatementType | null)[]> {
+  const duck = await parserConnection();
+  const extracted = await duck.extractStatements(sql);
+  const types: (keyof typeof StatementType | null)[] = [];
+  for (let i = 0; i < extracted.count; i++) {
+    try {
+      const prepared = await extracted.prepare(i);
+      types.push(StatementType[prepared.statementType] as keyof typeof StatementType);
+    } catch {
+      types.push(null);
+    }
+  }
+  return types;
+}
+
+/** The single value of `SELECT <checked expression>` (already deparsed), with parameters. */
+export async function evaluateConstant(sql: string, params: ParamValue[]): Promise<unknown> {
+  const duck = await parserConnection();
+  const reader = await duck.runAndReadAll(sql, params as never);
+  return reader.getRows()[0]?.[0];
+}
+
+export interface EngineFunction {
+  name: string;
+  type: string;
+  schema: string;
+}
+
+export async function engineFunctions(): Promise<EngineFunction[]> {
+  const duck = await parserConnection();
+  const reader = await duck.runAndReadAll(
+    "SELECT DISTINCT function_name, function_type, schema_name FROM duckdb_functions() ORDER BY ALL",
+  );
+  return reader.getRows().map(([name, type, schema]) => ({ name: String(name), type: String(type), schema: String(schema) }));
+}

@@ -1,0 +1,70 @@
+/**
+ * An error → what the person sees: DuckDB's message without internals (file paths, the
+ * rewritten SQL, read_parquet, our relation names), and the line and column in the text
+ * they typed. DuckDB marks the position in the SQL that ran (`LINE n: …` and a caret);
+ * the plan's `mapPosition` takes it back to the statement. A PlanError carries its own
+ * position in the statement.
+ *
+ * Line and column are 1-based in the cell when the statement came from `splitStatements`
+ * (it knows where it starts in the cell), else in the statement.
+ */
+import { isAppError } from "@/lib/errors";
+import type { QueryError } from "../exec/run-types";
+import type { PreparedQuery, StatementPlan, StatementText } from "../types";
+import { lineAndColumn } from "./lexer";
+import { PlanError } from "./plan-error";
+
+export function explainError(error: unknown, plan: StatementPlan | undefined, statement: StatementText): QueryError {
+  if (error instanceof PlanError) return withPosition({ message: error.message }, statement, error.position);
+  if (isAppError(error)) return { message: clean(error.message) };
+  const text = error instanceof Error ? error.message : String(error);
+  const message = clean(text.split(/\n\s*\nLINE \d+:/)[0]);
+  const query = plan?.kind === "query" ? plan : undefined;
+  const offset = query ? generatedOffset(text, query) : null;
+  const mapped = offset === null || !query ? null : query.mapPosition(offset);
+  return withPosition({ message }, statement, mapped ?? undefined);
+}
+
+function withPosition(error: QueryError, statement: StatementText, offset: number | undefined): QueryError {
+  if (offset === undefined) return error;
+  const { line, column } = lineAndColumn(statement.sql, offset);
+  const start = statement as StatementText & { line?: number; column?: number };
+  if (start.line === undefined || start.column === undefined) return { ...error, line, column };
+  return { ...error, line: start.line + line - 1, column: line === 1 ? start.column + column - 1 : column };
+}
+
+const PATH = /(?:file:\/\/)?(?:\/[\w.\-=%@+~]+){2,}\/?/g;
+const INTERNAL_LINES = /read_parquet|read_csv|read_json|tarn_(rel|source|federated)|parquet_|temp\.main\./i;
+
+/** The first lines of a message, minus any line naming internals; paths become "a file". */
+export function clean(message: string): string {
+  const lines = message
+    .split("\n")
+    .filter((l) => l.trim() !== "" && !INTERNAL_LINES.test(l))
+    .map((l) => l.replace(PATH, "a file"));
+  const kept = lines.slice(0, 3).join("\n").trim();
+  return kept || "The query failed in the engine.";
+}
+
+/** The offset in `plan.sql` that DuckDB's `LINE n: …` and caret point at, or null. */
+export function generatedOffset(message: string, plan: PreparedQuery): number | null {
+  const m = /\nLINE (\d+): (.*)\n( *)\^/.exec(message);
+  if (!m) return null;
+  const lineNo = Number(m[1]);
+  const prefix = `LINE ${m[1]}: `.length;
+  const caret = m[3].length - prefix;
+  const lines = plan.sql.split("\n");
+  const line = lines[lineNo - 1];
+  if (line === undefined) return null;
+  const lineStart = lines.slice(0, lineNo - 1).reduce((n, l) => n + l.length + 1, 0);
+  let snippet = m[2];
+  let lead = 0;
+  if (snippet.startsWith("...")) {
+    snippet = snippet.slice(3);
+    lead = 3;
+  }
+  if (snippet.endsWith("...")) snippet = snippet.slice(0, -3);
+  const at = lead ? line.indexOf(snippet) : 0;
+  if (at < 0) return null;
+  return lineStart + at + caret - lead;
+}

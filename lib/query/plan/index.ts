@@ -1,0 +1,56 @@
+/**
+ * `lib/query/plan` — a person's SQL → what the sandbox runs.
+ *
+ *   const statements = splitStatements(cellText);            // offsets, line/column in the cell
+ *   const plan = await planQuery(ctx, statements[0]);         // PreparedQuery or PreparedCommand (USE)
+ *   // on failure: explainError(error, plan, statements[0])  → { message, line, column }
+ *
+ * - Queries (SELECT, WITH, VALUES, TABLE, FROM…, DESCRIBE, SUMMARIZE, SHOW TABLES, PIVOT,
+ *   EXPLAIN [ANALYZE]) are parsed by DuckDB's parser, checked construct by construct,
+ *   every table reference replaced by its secured relation (lib/access decides columns,
+ *   masks and row filter), and rendered back by DuckDB's deparser.
+ * - Names resolve against the session's catalog and namespace; `USE` changes them.
+ * - `AT (VERSION => id | 'tag' | 'branch')`, `AT (TIMESTAMP => …)`, `AT (TAG => …)`,
+ *   `AT (BRANCH => …)`; metadata tables `t$snapshots`, `t$history`, `t$files`,
+ *   `t$manifests`, `t$partitions`, `t$refs`, `t$entries`.
+ * - `:name` parameters are bound as `$1, $2…` from `ctx.params`.
+ * - Everything else is refused with a message naming the construct (statement-kind.ts,
+ *   functions.ts, walk.ts, resolve.ts).
+ */
+import type { PreparedQuery, QueryContext, StatementPlan, StatementText } from "../types";
+import { PlanError } from "./plan-error";
+import type { PlanOptions } from "./relations";
+import { planSelectText } from "./select";
+import { statementKind } from "./statement-kind";
+import { planUse } from "./use";
+
+export { explainError } from "./explain-error";
+export { PlanError };
+export type { PlanOptions, ReadPolicyFn } from "./relations";
+export { type CellStatement, splitStatements } from "./split";
+
+export async function planQuery(ctx: QueryContext, statement: StatementText, options: PlanOptions = {}): Promise<StatementPlan> {
+  const kind = statementKind(statement.sql);
+  if (kind.kind === "use") return planUse(ctx, statement.sql, kind.start);
+  return planQuerySelect(ctx, statement, options);
+}
+
+/** Only queries (also EXPLAIN): what commands use for the SELECTs inside INSERT, CTAS, MERGE, CREATE VIEW. */
+export async function planQuerySelect(ctx: QueryContext, statement: StatementText, options: PlanOptions = {}): Promise<PreparedQuery> {
+  const kind = statementKind(statement.sql);
+  if (kind.kind === "use") throw new PlanError("USE is not a query.", 0);
+  const innerStart = kind.kind === "explain" ? kind.innerStart : 0;
+  const planned = await planSelectText(ctx, statement.sql.slice(innerStart), options);
+  const prefix = kind.kind === "explain" ? (kind.analyze ? "EXPLAIN ANALYZE " : "EXPLAIN ") : "";
+  return {
+    kind: "query",
+    sql: prefix + planned.sql,
+    params: planned.params,
+    tablesRead: planned.tablesRead,
+    setup: planned.setup,
+    mapPosition: (offset) => {
+      const mapped = planned.mapPosition(offset - prefix.length);
+      return mapped === null ? null : mapped + innerStart;
+    },
+  };
+}

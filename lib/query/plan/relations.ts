@@ -1,0 +1,138 @@
+/**
+ * A resolved table → its secured relation: one parenthesised DuckDB relation yielding
+ * exactly what the person may read of it. lib/access decides (the read policy: columns,
+ * masks, row filter); this file only applies the decision:
+ *
+ *   (SELECT <allowed columns, masked ones as their mask> FROM <rows> AS tarn_source WHERE <row filter>)
+ *
+ * <rows> is the Iceberg scan of the chosen snapshot with deletes applied (lib/catalog's
+ * scanTable), an external table's reader, a federated table's fetched rows, a metadata
+ * table's values, or a view's own planned SQL.
+ */
+import { authorizeTableRead, isFullRead, type Principal, type ReadPolicy, requireAuthorized, type TableResource } from "@/lib/access";
+import { type FederatedOptions, federatedRelation } from "@/lib/query/federated";
+import { metadataTableSql, type SnapshotSelector } from "@/lib/iceberg/scan";
+import { quoteIdent } from "@/lib/iceberg/duckdb";
+import type { QueryContext, SessionState, SetupStep } from "../types";
+import { describeFederatedTable, displayName, externalRelationSql, loadTable, loadView, scanTable, type TableIdent } from "./catalog-deps";
+import { PlanError, refused } from "./plan-error";
+import type { Resolved } from "./resolve";
+
+export type ReadPolicyFn = (principal: Principal, table: TableResource) => ReadPolicy;
+
+export interface PlanOptions {
+  /** lib/access's read policy by default; tests hand a narrower one. */
+  readPolicy?: ReadPolicyFn;
+  federated?: FederatedOptions;
+}
+
+export interface SecuredRelation {
+  sql: string;
+  setup: SetupStep[];
+  tablesRead: string[];
+}
+
+export interface RelationRequest {
+  snapshot?: SnapshotSelector;
+  /** Lower-cased column names the statement uses; null: all may be needed. */
+  columns: Set<string> | null;
+  position?: number;
+}
+
+/** Plans a view's SQL as a relation (select.ts), one level deeper. */
+export type PlanViewSql = (sql: string, session: SessionState, viewName: string) => Promise<SecuredRelation>;
+
+export async function securedRelation(
+  ctx: QueryContext,
+  resolved: Resolved,
+  request: RelationRequest,
+  options: PlanOptions,
+  planView: PlanViewSql,
+): Promise<SecuredRelation> {
+  const read = [resolved.ident.catalog, ...resolved.ident.namespace, resolved.ident.name].join(".");
+  if (request.snapshot && resolved.kind !== "iceberg" && resolved.kind !== "metadata")
+    throw new PlanError(`${displayName(resolved.ident.namespace, resolved.ident.name)} is not an Iceberg table: AT (…) applies to Iceberg tables only.`, request.position);
+  switch (resolved.kind) {
+    case "iceberg": {
+      const policy = policyFor(ctx, resolved.ident, options);
+      const scan = await scanTable(ctx, resolved.ident, { snapshot: request.snapshot });
+      const names = scan.plan.columns.map((c) => c.name);
+      return { sql: secure(scan.sql, policy, names), setup: [], tablesRead: [read] };
+    }
+    case "external": {
+      const policy = policyFor(ctx, resolved.ident, options);
+      return { sql: secure(externalRelationSql(resolved.row), policy), setup: [], tablesRead: [read] };
+    }
+    case "metadata":
+      return { sql: await metadataRelation(ctx, resolved, request, options), setup: [], tablesRead: [read] };
+    case "view":
+      return viewRelation(ctx, resolved.ident, planView, read);
+    case "federated":
+      return federated(ctx, resolved.ident, request, options, read);
+  }
+}
+
+function policyFor(ctx: QueryContext, ident: TableIdent, options: PlanOptions): ReadPolicy {
+  const resource: TableResource = { kind: "table", catalog: ident.catalog, namespace: ident.namespace, table: ident.name };
+  const policy = (options.readPolicy ?? authorizeTableRead)(ctx.actor, resource);
+  // The hook narrows; it never widens past the one door.
+  if (options.readPolicy) requireAuthorized(ctx.actor, "table.read", resource);
+  return policy;
+}
+
+/**
+ * `(SELECT … FROM rows AS tarn_source WHERE filter)`; the row filter sees every column,
+ * masks and hidden columns apply to what comes out. `known` (the scan's columns) drops
+ * allowed columns that this snapshot does not have.
+ */
+export function secure(rows: string, policy: ReadPolicy, known?: string[]): string {
+  if (isFullRead(policy)) return rows;
+  const masked = (name: string) => {
+    const mask = policy.masks[name];
+    return mask === undefined ? quoteIdent(name) : `(${mask}) AS ${quoteIdent(name)}`;
+  };
+  let projection: string;
+  if (policy.columns === null) {
+    const replaced = Object.entries(policy.masks).filter(([name]) => !known || known.includes(name));
+    projection = replaced.length ? `* REPLACE (${replaced.map(([n, m]) => `(${m}) AS ${quoteIdent(n)}`).join(", ")})` : "*";
+  } else {
+    const columns = policy.columns.filter((c) => !known || known.includes(c));
+    if (columns.length === 0) throw new PlanError("You may not read any column of this table.");
+    projection = columns.map(masked).join(", ");
+  }
+  const where = policy.rowFilter ? ` WHERE (${policy.rowFilter})` : "";
+  return `(SELECT ${projection} FROM ${rows} AS tarn_source${where})`;
+}
+
+/** Metadata tables that show values of the data (bounds, partitions) need the whole table. */
+const DATA_REVEALING = new Set(["files", "manifests", "partitions", "entries"]);
+
+async function metadataRelation(ctx: QueryContext, resolved: Extract<Resolved, { kind: "metadata" }>, request: RelationRequest, options: PlanOptions): Promise<string> {
+  const policy = policyFor(ctx, resolved.ident, options);
+  const name = `${resolved.ident.name}$${resolved.table}`;
+  if (!isFullRead(policy) && DATA_REVEALING.has(resolved.table))
+    throw refused(`The metadata table ${name}`, "it shows values of columns or rows you may not read", request.position);
+  const table = await loadTable(ctx, resolved.ident);
+  return metadataTableSql(resolved.table, { io: ctx.io, metadata: table.metadata, snapshot: request.snapshot });
+}
+
+async function viewRelation(ctx: QueryContext, ident: TableIdent, planView: PlanViewSql, read: string): Promise<SecuredRelation> {
+  requireAuthorized(ctx.actor, "view.read", { kind: "table", catalog: ident.catalog, namespace: ident.namespace, table: ident.name });
+  const view = await loadView(ctx, ident);
+  const version = view.metadata.versions.find((v) => v.versionId === view.metadata.currentVersionId);
+  const sqls = version?.representations ?? [];
+  const sql = sqls.find((r) => r.dialect.toLowerCase() === "duckdb") ?? sqls[0];
+  if (!version || !sql) throw new PlanError(`View ${displayName(ident.namespace, ident.name)} has no SQL definition.`);
+  const session: SessionState = { catalog: version.defaultCatalog ?? ident.catalog, namespace: version.defaultNamespace.length ? version.defaultNamespace : ident.namespace };
+  const inner = await planView(sql.sql, session, displayName(ident.namespace, ident.name));
+  return { sql: `(${inner.sql})`, setup: inner.setup, tablesRead: [read, ...inner.tablesRead] };
+}
+
+async function federated(ctx: QueryContext, ident: TableIdent, request: RelationRequest, options: PlanOptions, read: string): Promise<SecuredRelation> {
+  const policy = policyFor(ctx, ident, options);
+  const { columns: remote } = await describeFederatedTable(ctx, ident);
+  const all = remote.map((c) => c.name);
+  const wanted = request.columns && isFullRead(policy) ? all.filter((c) => request.columns?.has(c.toLowerCase())) : all;
+  const relation = await federatedRelation(ctx, ident, { columns: wanted, predicates: [] }, options.federated);
+  return { sql: secure(relation.relationSql, policy, wanted), setup: relation.setup, tablesRead: [read] };
+}

@@ -1,0 +1,137 @@
+/**
+ * A query → SQL that is safe to run: parse with DuckDB's parser, check every construct
+ * (walk.ts), resolve each table reference and replace it by its secured relation
+ * (relations.ts), number the parameters, and render the checked tree back with DuckDB's
+ * own deparser — so what runs is what was checked. Views are planned the same way, one
+ * level deeper each, up to MAX_VIEW_DEPTH.
+ */
+import { randomBytes } from "node:crypto";
+import type { ParamValue, QueryContext, SessionState, SetupStep } from "../types";
+import { deparse, parseSelect } from "./duck-parser";
+import { byteToIndex } from "./edited-text";
+import { isObject, type Json, type JsonObject, RawNumber } from "./json";
+import { bindValues } from "./params";
+import { PlanError, refused } from "./plan-error";
+import { type Span, tokenMapper } from "./positions";
+import { prepareText } from "./prepare-text";
+import { type PlanOptions, type SecuredRelation, securedRelation } from "./relations";
+import { resolveTable } from "./resolve";
+import { showTablesRelation } from "./show-tables";
+import { snapshotSelector } from "./time-travel";
+import { type Locate, walkTree } from "./walk";
+
+export const MAX_VIEW_DEPTH = 8;
+
+export interface PlannedSelect {
+  sql: string;
+  params: ParamValue[];
+  tablesRead: string[];
+  setup: SetupStep[];
+  /** Generated offset → offset into the planned text (null: no good match). */
+  mapPosition: (offset: number) => number | null;
+}
+
+const NO_LOCATION = 2 ** 53;
+
+export async function planSelectText(ctx: QueryContext, text: string, options: PlanOptions, depth = 0): Promise<PlannedSelect> {
+  const prepared = prepareText(text);
+  const parsed = await parseSelect(prepared.text);
+  const toOriginal = (bytes: number) => prepared.toOriginal(byteToIndex(prepared.text, bytes));
+  if (!parsed.ok) {
+    const position = parsed.position === undefined ? undefined : toOriginal(parsed.position);
+    if (parsed.notSelect) throw refused("This statement", "only queries run here", position);
+    throw new PlanError(capitalize(parsed.message), position);
+  }
+  if (parsed.statements.length !== 1) throw new PlanError("Run one statement at a time (separate them with ;).");
+  const locate: Locate = (ql) => {
+    const n = typeof ql === "number" ? ql : ql instanceof RawNumber ? Number(ql.text) : NaN;
+    return Number.isFinite(n) && n < NO_LOCATION ? toOriginal(n) : undefined;
+  };
+  const walked = await walkTree(parsed.statements[0], locate);
+  if (depth > 0 && walked.parameters.length) throw new PlanError("A view's SQL cannot have parameters.");
+  const marker = `tarn_rel_${randomBytes(6).toString("hex")}_`;
+  const relations: SecuredRelation[] = [];
+  const columns = walked.star ? null : walked.columns;
+  for (const site of walked.tables) {
+    const resolved = await resolveTable(ctx, site.parts, site.position);
+    const at = isObject(site.node.at_clause) ? site.node.at_clause : undefined;
+    const snapshot = at ? await snapshotSelector(at, site.position) : undefined;
+    const planView = (sql: string, session: SessionState, viewName: string) => planView_(ctx, sql, session, viewName, options, depth);
+    const relation = await securedRelation(ctx, resolved, { snapshot, columns, position: site.position }, options, planView);
+    replaceWithMarker(site.node, `${marker}${relations.length}`, site.parts[site.parts.length - 1]);
+    relations.push(relation);
+  }
+  for (const node of walked.showTables) {
+    replaceWithMarker(node, `${marker}${relations.length}`, "tables");
+    relations.push(await showTablesRelation(ctx));
+  }
+  const params = numberParameters(walked.parameters, prepared.names, ctx.params);
+  const rendered = await deparse(parsed.tree);
+  const { sql, spans } = splice(rendered, marker, relations);
+  return {
+    sql,
+    params,
+    tablesRead: [...new Set(relations.flatMap((r) => r.tablesRead))],
+    setup: relations.flatMap((r) => r.setup),
+    mapPosition: tokenMapper(text, sql, spans),
+  };
+}
+
+async function planView_(ctx: QueryContext, sql: string, session: SessionState, viewName: string, options: PlanOptions, depth: number): Promise<SecuredRelation> {
+  if (depth + 1 > MAX_VIEW_DEPTH) throw new PlanError(`Views nest more than ${MAX_VIEW_DEPTH} deep at ${viewName} (does a view read itself?).`);
+  try {
+    const planned = await planSelectText({ ...ctx, session, params: {} }, sql.trim().replace(/;\s*$/, ""), options, depth + 1);
+    return { sql: planned.sql, setup: planned.setup, tablesRead: planned.tablesRead };
+  } catch (error) {
+    if (error instanceof PlanError) throw new PlanError(`In view ${viewName}: ${error.message}`, undefined, { cause: error });
+    throw error;
+  }
+}
+
+function replaceWithMarker(node: JsonObject, name: string, alias: string): void {
+  const keepAlias = typeof node.alias === "string" && node.alias !== "" ? node.alias : alias;
+  const columnAliases = Array.isArray(node.column_name_alias) ? node.column_name_alias : [];
+  const location = node.query_location ?? null;
+  for (const key of Object.keys(node)) delete node[key];
+  Object.assign(node, {
+    type: "BASE_TABLE",
+    alias: keepAlias,
+    sample: null,
+    query_location: location,
+    schema_name: "",
+    table_name: name,
+    column_name_alias: columnAliases,
+    catalog_name: "",
+    at_clause: null,
+  } satisfies Record<string, Json>);
+}
+
+/** `$name` → `$1, $2…` in the order names were first written; values bound, never spliced. */
+function numberParameters(nodes: JsonObject[], names: string[], values: QueryContext["params"]): ParamValue[] {
+  const used = names.filter((n) => nodes.some((p) => p.identifier === n));
+  for (const node of nodes) {
+    const index = used.indexOf(String(node.identifier));
+    if (index < 0) throw new PlanError(`Write parameters as :name (not $${String(node.identifier)}).`);
+    node.identifier = String(index + 1);
+  }
+  return bindValues(used, values);
+}
+
+function splice(rendered: string, marker: string, relations: SecuredRelation[]): { sql: string; spans: Span[] } {
+  const pattern = new RegExp(`"?${marker}([0-9]+)"?`, "g");
+  const spans: Span[] = [];
+  let sql = "";
+  let at = 0;
+  for (const match of rendered.matchAll(pattern)) {
+    sql += rendered.slice(at, match.index);
+    const relation = relations[Number(match[1])].sql;
+    spans.push({ start: sql.length, end: sql.length + relation.length });
+    sql += relation;
+    at = (match.index ?? 0) + match[0].length;
+  }
+  return { sql: sql + rendered.slice(at), spans };
+}
+
+function capitalize(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
