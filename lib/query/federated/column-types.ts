@@ -14,6 +14,8 @@ export type ColumnKind =
   | "integer"
   | "decimal"
   | "float"
+  /** A 4-byte float: DuckDB compares it as FLOAT, the sources as double precision. */
+  | "real"
   | "boolean"
   | "text"
   /** PostgreSQL `character(n)`: blank-padded, compares ignoring trailing spaces. */
@@ -29,6 +31,8 @@ export interface ColumnType {
   duckType: string;
   /** DuckDB SQL turning the staged text `expr` into `duckType`. */
   fromText: (expr: string) => string;
+  /** Some values the source holds read as NULL here (MySQL's zero dates, TIME past 24 h). */
+  lossy?: true;
 }
 
 const MAX_DECIMAL_PRECISION = 38;
@@ -39,7 +43,22 @@ function cast(kind: ColumnKind, duckType: string): ColumnType {
 
 /** Casts that give NULL for values DuckDB cannot hold (MySQL's zero dates, TIME past 24h). */
 function tryCast(kind: ColumnKind, duckType: string): ColumnType {
-  return { kind, duckType, fromText: (e) => `TRY_CAST(${e} AS ${duckType})` };
+  return { kind, duckType, fromText: (e) => `TRY_CAST(${e} AS ${duckType})`, lossy: true };
+}
+
+/**
+ * PostgreSQL writes years before 1 as "0044-03-15 BC" (after the time, if any); DuckDB
+ * reads "0044-03-15 (BC) 12:00:00" and would take the plain text as a year AD.
+ */
+function postgresDated(kind: ColumnKind, duckType: string): ColumnType {
+  const bc = (e: string) =>
+    `regexp_replace(${e}, '^([0-9]+-[0-9]+-[0-9]+)(.*) BC$', '\\1 (BC)\\2')`;
+  return {
+    kind,
+    duckType,
+    fromText: (e) =>
+      `CAST(CASE WHEN ends_with(${e}, ' BC') THEN ${bc(e)} ELSE ${e} END AS ${duckType})`,
+  };
 }
 
 const VARCHAR = cast("other", "VARCHAR");
@@ -66,13 +85,13 @@ const POSTGRES: Record<string, ColumnType> = {
   integer: cast("integer", "INTEGER"),
   bigint: cast("integer", "BIGINT"),
   oid: cast("integer", "BIGINT"),
-  real: cast("float", "FLOAT"),
+  real: cast("real", "FLOAT"),
   "double precision": cast("float", "DOUBLE"),
   // Unconstrained numeric has no fixed scale: DOUBLE, like postgres_scanner.
   numeric: cast("decimal", "DOUBLE"),
-  date: cast("date", "DATE"),
-  "timestamp without time zone": cast("timestamp", "TIMESTAMP"),
-  "timestamp with time zone": cast("timestamptz", "TIMESTAMPTZ"),
+  date: postgresDated("date", "DATE"),
+  "timestamp without time zone": postgresDated("timestamp", "TIMESTAMP"),
+  "timestamp with time zone": postgresDated("timestamptz", "TIMESTAMPTZ"),
   "time without time zone": cast("other", "TIME"),
   "time with time zone": cast("other", "TIMETZ"),
   uuid: cast("uuid", "UUID"),
@@ -133,7 +152,7 @@ const MYSQL_INTEGERS: Record<string, [string, string]> = {
 // Dates may be MySQL's zero dates ("0000-00-00"), which DuckDB reads as NULL; the compare
 // kinds say so (pushdown.ts re-checks those filters in DuckDB).
 const MYSQL: Record<string, ColumnType> = {
-  float: cast("float", "FLOAT"),
+  float: cast("real", "FLOAT"),
   double: cast("float", "DOUBLE"),
   real: cast("float", "DOUBLE"),
   date: tryCast("date", "DATE"),
@@ -143,6 +162,7 @@ const MYSQL: Record<string, ColumnType> = {
     kind: "timestamptz",
     duckType: "TIMESTAMPTZ",
     fromText: (e) => `TRY_CAST((${e} || '+00') AS TIMESTAMPTZ)`,
+    lossy: true,
   },
   time: tryCast("other", "TIME"),
   char: cast("text", "VARCHAR"),

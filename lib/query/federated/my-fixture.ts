@@ -4,7 +4,14 @@ import { SYSTEM } from "@/lib/access";
 import { createFederatedCatalog } from "@/lib/catalog/federated";
 import { type TestCatalog, testCatalog } from "@/tests/support/catalog";
 import type { FederatedRequest } from "./relation";
-import { myRun, type ReadOptions, type ReadResult, readFederated, scratchName } from "./testing";
+import {
+  myRun,
+  orClose,
+  type ReadOptions,
+  type ReadResult,
+  readFederated,
+  scratchName,
+} from "./testing";
 
 // Sealing needs a key; never write one into the repository's data folder from a test.
 process.env.TARN_SECRETS_KEY ??= randomBytes(32).toString("base64");
@@ -21,9 +28,15 @@ export interface MyFixture {
 
 /** `setup` statements may name the scratch database as `$db`. */
 export async function myFixture(...setup: string[]): Promise<MyFixture> {
-  const t = await testCatalog();
   const database = scratchName();
-  await myRun(`CREATE DATABASE ${database}`, ...setup.map((s) => s.replaceAll("$db", database)));
+  const t = await testCatalog();
+  const close = async () => {
+    await t.close();
+    await myRun(`DROP DATABASE IF EXISTS ${database}`);
+  };
+  await orClose(close, () =>
+    myRun(`CREATE DATABASE ${database}`, ...setup.map((s) => s.replaceAll("$db", database))),
+  );
   const connection = {
     type: "mysql" as const,
     host: "127.0.0.1",
@@ -44,9 +57,6 @@ export async function myFixture(...setup: string[]): Promise<MyFixture> {
         options,
       ),
     sql: (text) => text.replaceAll('"', "`").replaceAll("$db", database),
-    close: async () => {
-      await t.close();
-      await myRun(`DROP DATABASE IF EXISTS ${database}`);
-    },
+    close,
   };
 }

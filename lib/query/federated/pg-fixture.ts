@@ -4,7 +4,14 @@ import { SYSTEM } from "@/lib/access";
 import { createFederatedCatalog } from "@/lib/catalog/federated";
 import { type TestCatalog, testCatalog } from "@/tests/support/catalog";
 import type { FederatedRequest } from "./relation";
-import { pgRun, type ReadOptions, type ReadResult, readFederated, scratchName } from "./testing";
+import {
+  orClose,
+  pgRun,
+  type ReadOptions,
+  type ReadResult,
+  readFederated,
+  scratchName,
+} from "./testing";
 
 // Sealing needs a key; never write one into the repository's data folder from a test.
 process.env.TARN_SECRETS_KEY ??= randomBytes(32).toString("base64");
@@ -21,10 +28,14 @@ export interface PgFixture {
 
 /** `setup` runs in the new database after the shared tables are made. */
 export async function pgFixture(...setup: string[]): Promise<PgFixture> {
-  const t = await testCatalog();
   const database = scratchName();
+  const t = await testCatalog();
+  const close = async () => {
+    await t.close();
+    await pgRun("postgres", `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  };
   await pgRun("postgres", `CREATE DATABASE ${database}`);
-  await pgRun(database, ...PG_SETUP, ...setup);
+  await orClose(close, () => pgRun(database, ...PG_SETUP, ...setup));
   const connection = {
     type: "postgresql" as const,
     host: "127.0.0.1",
@@ -44,10 +55,7 @@ export async function pgFixture(...setup: string[]): Promise<PgFixture> {
         request,
         options,
       ),
-    close: async () => {
-      await t.close();
-      await pgRun("postgres", `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    },
+    close,
   };
 }
 

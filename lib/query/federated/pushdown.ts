@@ -11,7 +11,7 @@
  * asked for (PostgreSQL's "C"), and literal types must belong with the column's kind.
  */
 import type { FederatedType } from "@/lib/catalog/federated";
-import type { ColumnKind } from "./column-types";
+import type { ColumnKind, ColumnType } from "./column-types";
 import { type PredicateValue, type SimplePredicate, valuesOf } from "./predicates";
 import { decimalScale } from "./source-sql";
 
@@ -27,6 +27,7 @@ const COMPATIBLE: Record<ColumnKind, readonly ValueType[]> = {
   integer: NUMERIC,
   decimal: NUMERIC,
   float: NUMERIC,
+  real: NUMERIC,
   boolean: ["boolean"],
   text: ["string"],
   bpchar: ["string"],
@@ -37,12 +38,17 @@ const COMPATIBLE: Record<ColumnKind, readonly ValueType[]> = {
   other: [],
 };
 
+/** How faithfully `predicate` on a column of `column`'s type may be applied by a `type` source. */
 export function fidelity(
   type: FederatedType,
-  kind: ColumnKind,
+  column: Pick<ColumnType, "kind" | "lossy">,
   predicate: SimplePredicate,
 ): Fidelity {
-  if (predicate.op === "IS NULL" || predicate.op === "IS NOT NULL") return nullFidelity(type, kind);
+  const { kind } = column;
+  if (predicate.op === "IS NULL" || predicate.op === "IS NOT NULL")
+    return nullFidelity(column, predicate.op);
+  // A 4-byte float compares as FLOAT in DuckDB, as double precision at the source.
+  if (kind === "real" || kind === "other") return "none";
   const values = valuesOf(predicate);
   if (predicate.op !== "LIKE" && !values.every((v) => COMPATIBLE[kind].includes(v.type)))
     return "none";
@@ -52,11 +58,13 @@ export function fidelity(
   return type === "postgresql" ? postgresFidelity(kind, predicate) : mysqlFidelity(kind, predicate);
 }
 
-function nullFidelity(type: FederatedType, kind: ColumnKind): Fidelity {
-  // MySQL zero dates are not NULL there, but NULL once read (TRY_CAST).
-  if (type === "mysql" && (kind === "date" || kind === "timestamp" || kind === "timestamptz"))
-    return "superset";
-  return "exact";
+/**
+ * Where some of the source's values read as NULL here (MySQL's zero dates), the source's
+ * IS NOT NULL keeps a superset, and its IS NULL would lose rows.
+ */
+function nullFidelity(column: Pick<ColumnType, "lossy">, op: "IS NULL" | "IS NOT NULL"): Fidelity {
+  if (!column.lossy) return "exact";
+  return op === "IS NOT NULL" ? "superset" : "none";
 }
 
 function postgresFidelity(kind: ColumnKind, predicate: SimplePredicate): Fidelity {
@@ -72,8 +80,6 @@ function postgresFidelity(kind: ColumnKind, predicate: SimplePredicate): Fidelit
       return predicate.op === "=" || predicate.op === "IN" || predicate.op === "<>"
         ? "exact"
         : "none";
-    case "other":
-      return "none";
     default:
       return predicate.op === "LIKE" ? "none" : "exact";
   }

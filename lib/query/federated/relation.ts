@@ -65,10 +65,10 @@ export async function federatedRelation(
   const output = [...new Set(request.columns)];
   checkRequest(table, types, output, request);
   const pushed = request.predicates.filter(
-    (p) => fidelity(connection.type, kindOf(types, p), p) !== "none",
+    (p) => fidelity(connection.type, typeOf(types, p), p) !== "none",
   );
   const recheck = request.predicates.filter(
-    (p) => fidelity(connection.type, kindOf(types, p), p) !== "exact",
+    (p) => fidelity(connection.type, typeOf(types, p), p) !== "exact",
   );
   const fetched = [...new Set([...output, ...recheck.map((p) => p.column)])];
   const cap = options.rowCap ?? federatedRowCap();
@@ -103,8 +103,8 @@ export async function federatedRelation(
   };
 }
 
-function kindOf(types: Map<string, ColumnType>, predicate: SimplePredicate) {
-  return (types.get(predicate.column) as ColumnType).kind;
+function typeOf(types: Map<string, ColumnType>, predicate: SimplePredicate): ColumnType {
+  return types.get(predicate.column) as ColumnType;
 }
 
 function checkRequest(

@@ -17,6 +17,16 @@ export function scratchName(): string {
   return `tarn_fedq_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
 }
 
+/** Runs `setup`; if it fails, `close` cleans up what was made so far before the error goes on. */
+export async function orClose<T>(close: () => Promise<void>, setup: () => Promise<T>): Promise<T> {
+  try {
+    return await setup();
+  } catch (error) {
+    await close().catch(() => {});
+    throw error;
+  }
+}
+
 export async function pgRun(
   database: string,
   ...statements: string[]
