@@ -31,13 +31,16 @@ function atClauses(text: string, tokens: Token[]): Replacement[] {
   for (let i = 1; i < tokens.length - 2; i++) {
     if (lower(tokens[i]) !== "at" || tokens[i + 1].text !== "(") continue;
     const unit = tokens[i + 2];
-    if (lower(unit) === "tag" || lower(unit) === "branch") out.push({ start: unit.start, end: unit.end, text: "VERSION" });
+    const ref = lower(unit) === "tag" || lower(unit) === "branch";
     const close = closingParen(tokens, i + 1);
-    if (close < 0) continue;
-    const alias = aliasAfter(tokens, close + 1);
-    if (!alias) continue;
-    // Same span, reordered: "AT (…) AS x" → "AS x AT (…)".
-    const at = text.slice(tokens[i].start, tokens[close].end);
+    const alias = close < 0 ? null : aliasAfter(tokens, close + 1);
+    if (!alias) {
+      if (ref) out.push({ start: unit.start, end: unit.end, text: "VERSION" });
+      continue;
+    }
+    // Reordered: "AT (…) AS x" → "AS x AT (…)".
+    let at = text.slice(tokens[i].start, tokens[close].end);
+    if (ref) at = `${at.slice(0, unit.start - tokens[i].start)}VERSION${at.slice(unit.end - tokens[i].start)}`;
     const aliasText = text.slice(alias.start, alias.end);
     out.push({ start: tokens[i].start, end: alias.end, text: `${aliasText} ${at}` });
   }
