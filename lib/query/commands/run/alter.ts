@@ -4,14 +4,13 @@
  */
 import { requireAuthorized } from "@/lib/access";
 import { alterPartitioning, alterSchema, loadTable, manageSnapshots, renameTable, setTableProperties, type TableIdent } from "@/lib/catalog";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import type { UpdateSchema } from "@/lib/iceberg/commit";
 import { currentSchema, findFieldByName, type TableMetadata } from "@/lib/iceberg/spec";
 import type { PreparedCommand } from "../../types";
 import { fullName, resolveTable, tableResource } from "../names";
 import type { AlterAction, AlterTable } from "../parse";
 import { type CommandEnv, command } from "./context";
-import { isNotFound } from "./schemas";
 
 export function alterTableCommand(env: CommandEnv, c: AlterTable): PreparedCommand {
   const ident = resolveTable(env.ctx.session, c.name);
@@ -22,7 +21,7 @@ export function alterTableCommand(env: CommandEnv, c: AlterTable): PreparedComma
     try {
       metadata = (await loadTable(env.ctx, ident)).metadata;
     } catch (error) {
-      if (c.ifExists && isNotFound(error)) return { message: `${name} does not exist; nothing changed.`, rowsAffected: 0 };
+      if (c.ifExists && isAppError(error) && error.code === "not_found") return { message: `${name} does not exist; nothing changed.`, rowsAffected: 0 };
       throw error;
     }
     const message = await applyAction(env, ident, metadata, c.action);

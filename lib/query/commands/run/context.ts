@@ -2,7 +2,8 @@
  * What every command's planner gets: the query context, the statement (for positions),
  * and plan's secured SELECT planner for the SQL it embeds.
  */
-import type { PreparedCommand, PreparedQuery, QueryContext, StatementText } from "../../types";
+import { type ErrorCode, isAppError } from "@/lib/errors";
+import type { CommandResult, PreparedCommand, PreparedQuery, QueryContext, StatementText } from "../../types";
 
 export type PlanSelect = (ctx: QueryContext, statement: StatementText) => Promise<PreparedQuery>;
 
@@ -29,4 +30,17 @@ export function command(
 /** "1 row", "3 rows". */
 export function rowCount(n: number): string {
   return `${n} ${n === 1 ? "row" : "rows"}`;
+}
+
+/**
+ * Runs a catalog change; with IF [NOT] EXISTS (`tolerated`), an error of `code` (the
+ * object is missing, or there already) is the no-op `skipped` instead.
+ */
+export async function unless(tolerated: boolean, code: ErrorCode, skipped: string, change: () => Promise<string>): Promise<CommandResult> {
+  try {
+    return { message: await change() };
+  } catch (error) {
+    if (tolerated && isAppError(error) && error.code === code) return { message: skipped, rowsAffected: 0 };
+    throw error;
+  }
 }

@@ -1,28 +1,23 @@
 /** CREATE TABLE (columns), DROP TABLE, DROP VIEW, TRUNCATE. */
 import { requireAuthorized } from "@/lib/access";
 import { createTable, deleteRows, dropTable, dropView } from "@/lib/catalog";
-import { isAppError } from "@/lib/errors";
 import { assignFreshIds, type NestedField, type Schema } from "@/lib/iceberg/spec";
 import type { PreparedCommand } from "../../types";
 import { fullName, namespaceResource, resolveTable, tableResource } from "../names";
 import type { ColumnDef, CreateTable, DropTable, DropView, Properties, Truncate } from "../parse";
-import { type CommandEnv, command, rowCount } from "./context";
-import { isNotFound } from "./schemas";
+import { type CommandEnv, command, rowCount, unless } from "./context";
 
 export function createTableCommand(env: CommandEnv, c: CreateTable): PreparedCommand {
   const ident = resolveTable(env.ctx.session, c.name);
   requireAuthorized(env.ctx.actor, "table.create", namespaceResource(ident));
   const name = fullName(ident);
   const schema = schemaOf(c.columns);
-  return command(`CREATE TABLE ${name}`, { written: [name] }, async () => {
-    try {
+  return command(`CREATE TABLE ${name}`, { written: [name] }, () =>
+    unless(c.ifNotExists, "conflict", `${name} already exists; nothing created.`, async () => {
       await createTable(env.ctx, ident, { schema, partitionBy: c.partitionBy, properties: tableProperties(c) });
-    } catch (error) {
-      if (c.ifNotExists && isAppError(error) && error.code === "conflict") return { message: `${name} already exists; nothing created.`, rowsAffected: 0 };
-      throw error;
-    }
-    return { message: `Created table ${name}.` };
-  });
+      return `Created table ${name}.`;
+    }),
+  );
 }
 
 /** Columns as a schema with fresh field ids (top-level 1..n, then nested ones). */
@@ -39,30 +34,24 @@ export function dropTableCommand(env: CommandEnv, c: DropTable): PreparedCommand
   const ident = resolveTable(env.ctx.session, c.name);
   requireAuthorized(env.ctx.actor, "table.drop", tableResource(ident));
   const name = fullName(ident);
-  return command(`DROP TABLE ${name}`, { written: [name] }, async () => {
-    try {
+  return command(`DROP TABLE ${name}`, { written: [name] }, () =>
+    unless(c.ifExists, "not_found", `${name} does not exist; nothing dropped.`, async () => {
       await dropTable(env.ctx, ident, { purge: c.purge });
-    } catch (error) {
-      if (c.ifExists && isNotFound(error)) return { message: `${name} does not exist; nothing dropped.`, rowsAffected: 0 };
-      throw error;
-    }
-    return { message: c.purge ? `Dropped table ${name} and deleted its files.` : `Dropped table ${name} (it stays in the trash until purged).` };
-  });
+      return c.purge ? `Dropped table ${name} and deleted its files.` : `Dropped table ${name} (it stays in the trash until purged).`;
+    }),
+  );
 }
 
 export function dropViewCommand(env: CommandEnv, c: DropView): PreparedCommand {
   const ident = resolveTable(env.ctx.session, c.name);
   requireAuthorized(env.ctx.actor, "view.drop", tableResource(ident));
   const name = fullName(ident);
-  return command(`DROP VIEW ${name}`, {}, async () => {
-    try {
+  return command(`DROP VIEW ${name}`, {}, () =>
+    unless(c.ifExists, "not_found", `${name} does not exist; nothing dropped.`, async () => {
       await dropView(env.ctx, ident);
-    } catch (error) {
-      if (c.ifExists && isNotFound(error)) return { message: `${name} does not exist; nothing dropped.`, rowsAffected: 0 };
-      throw error;
-    }
-    return { message: `Dropped view ${name} (it stays in the trash until purged).` };
-  });
+      return `Dropped view ${name} (it stays in the trash until purged).`;
+    }),
+  );
 }
 
 /** Every file leaves the current snapshot in one "delete" snapshot; older snapshots keep them. */

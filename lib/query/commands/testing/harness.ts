@@ -3,6 +3,7 @@
  * on an EngineConnection over the test's DuckDB connection. Embedded SELECTs go through
  * exec's stand-in planner until lib/query/plan's planner lands. Test support only.
  */
+import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Principal, UserPrincipal } from "@/lib/access";
 import type { TestCatalog } from "@/tests/support/catalog";
 import { engineConnection } from "../../exec/engine-connection";
@@ -26,8 +27,9 @@ export interface Harness {
   context(actor?: Principal): QueryContext;
 }
 
-export function harness(t: TestCatalog, session: SessionState = { catalog: "lake", namespace: ["db"] }): Harness {
-  const connection = engineConnection(t.duck);
+export function harness(t: TestCatalog, opts: { session?: SessionState; duck?: DuckDBConnection } = {}): Harness {
+  const session = opts.session ?? { catalog: "lake", namespace: ["db"] };
+  const connection = engineConnection(opts.duck ?? t.duck);
   const context = (actor: Principal = t.ctx.actor): QueryContext => ({ db: t.db, io: t.ctx.io, actor, session });
   return {
     context,
