@@ -17,6 +17,11 @@
  * - More than TARN_FEDERATED_ROW_CAP rows (default 1,000,000) fail the statement, saying
  *   so; cancelling the statement cancels the source query on its server.
  * - Reading needs `table.read` on the federated table (lib/access).
+ * - The planner finds the predicates with `wherePredicates(statementTree, tableNode, {
+ *   columns, exclude, param })` (where.ts): the WHERE conjuncts that may pre-filter this
+ *   table (never on the nullable side of an outer join unless NULL-rejecting, never in
+ *   positional/ASOF joins or under TABLESAMPLE, never on a masked or hidden column). The
+ *   WHERE stays in the query as written.
  */
 export type { ColumnKind } from "./column-types";
 export type { ComparisonOp, PredicateOp, PredicateValue, SimplePredicate } from "./predicates";
@@ -30,3 +35,4 @@ export {
 export { DEFAULT_FEDERATED_ROW_CAP, federatedRowCap } from "./row-cap";
 export type { OpenSource, SourceConnection } from "./source";
 export type { SourceStatement } from "./source-sql";
+export { type ParamLookup, type WhereOptions, wherePredicates } from "./where";
