@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listTrash, loadTable, loadView } from "@/lib/catalog";
 import { type TestCatalog, testCatalog } from "@/tests/support/catalog";
+import { explainError } from "../plan";
 import { analyst, type Harness, harness, steward } from "./testing/harness";
 
 let t: TestCatalog;
@@ -211,7 +212,8 @@ describe("views", () => {
     ]);
     await expect(h.run("CREATE VIEW big AS SELECT 1 AS x")).rejects.toMatchObject({ code: "conflict" });
     expect((await h.run("CREATE OR REPLACE VIEW big (ident) AS SELECT id FROM orders")).message).toBe("Replaced view lake.db.big.");
-    await expect(h.run("CREATE VIEW bad AS SELECT * FROM missing_table")).rejects.toMatchObject({ code: "not_found" });
+    const bad = "CREATE VIEW bad AS SELECT * FROM missing_table";
+    await expect(h.run(bad)).rejects.toMatchObject({ message: expect.stringContaining('Table "missing_table" does not exist'), position: bad.indexOf("missing_table") });
     await expect(h.run("CREATE VIEW p AS SELECT * FROM orders WHERE id = :id")).rejects.toMatchObject({ message: expect.stringContaining("Not supported: parameters (:id)") });
     expect((await h.run("DROP VIEW big")).message).toBe("Dropped view lake.db.big (it stays in the trash until purged).");
     expect((await h.run("DROP VIEW IF EXISTS big")).message).toBe("lake.db.big does not exist; nothing dropped.");
@@ -238,6 +240,29 @@ describe("ALTER TABLE", () => {
     expect((await h.run("ALTER TABLE orders DROP COLUMN IF EXISTS remark")).message).toBe("lake.db.orders has no column remark; nothing changed.");
     await expect(h.run("ALTER TABLE orders UNSET TBLPROPERTIES ('nope')")).rejects.toMatchObject({ code: "bad_request" });
     expect((await h.run("ALTER TABLE IF EXISTS nothing_here ADD COLUMN x INT")).message).toBe("lake.db.nothing_here does not exist; nothing changed.");
+  });
+});
+
+describe("parameters and error positions", () => {
+  it("binds :name parameters in VALUES, WHERE and SET, never splicing them", async () => {
+    const p = harness(t, { params: { id: 77, region: "x'); DROP TABLE orders; --", factor: 3 } });
+    expect((await p.run("INSERT INTO orders (id, region, amount) VALUES (:id, :region, 1.5)")).rowsAffected).toBe(1);
+    expect((await p.run("UPDATE orders SET amount = amount * :factor WHERE id = :id")).rowsAffected).toBe(1);
+    expect(await h.query("SELECT region, amount FROM orders WHERE id = 77")).toEqual([{ region: "x'); DROP TABLE orders; --", amount: "4.50" }]);
+    expect((await p.run("DELETE FROM orders WHERE id = :id AND region = :region")).rowsAffected).toBe(1);
+    await expect(h.run("DELETE FROM orders WHERE id = :missing")).rejects.toMatchObject({ message: expect.stringContaining("missing") });
+  });
+
+  it("reports errors of the embedded SQL at their place in the statement, through plan's explainError", async () => {
+    const sql = "DELETE FROM orders\nWHERE id IN (SELECT id FROM nowhere)";
+    const error = await h.run(sql).catch((e: unknown) => e);
+    expect(error).toMatchObject({ position: sql.indexOf("nowhere") });
+    expect(explainError(error, undefined, { sql, start: 0, end: sql.length })).toMatchObject({ line: 2, column: 29 });
+    const merge = "MERGE INTO orders o USING (SELECT * FROM gone) s ON o.id = s.id WHEN MATCHED THEN DELETE";
+    await expect(h.run(merge)).rejects.toMatchObject({ position: merge.indexOf("gone") });
+    const syntax = "UPDATE orders\n  SET (a, b) = (1, 2)";
+    const refused = await h.run(syntax).catch((e: unknown) => e);
+    expect(explainError(refused, undefined, { sql: syntax, start: 0, end: syntax.length })).toEqual({ message: expect.stringContaining("Not supported: SET (a, b)"), line: 2, column: 7 });
   });
 });
 

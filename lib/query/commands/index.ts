@@ -18,8 +18,7 @@
  * | DELETE, UPDATE, MERGE | a copy-on-write overwrite snapshot (DELETE without WHERE, TRUNCATE: a delete snapshot) |
  */
 import type { PreparedCommand, QueryContext, StatementText } from "../types";
-import { type Command, CommandSyntaxError, COMMAND_KEYWORDS, parseCommand } from "./parse";
-import { lineColumn } from "./positions";
+import { type Command, COMMAND_KEYWORDS, parseCommand } from "./parse";
 import { alterTableCommand } from "./run/alter";
 import type { CommandEnv, PlanSelect } from "./run/context";
 import { createTableAsCommand } from "./run/ctas";
@@ -44,11 +43,12 @@ export function isCommandStatement(sql: string): boolean {
 
 /**
  * Plans one DDL/DML statement: names resolved, access asked, embedded SELECTs planned.
- * Nothing changes until `execute`. Syntax errors and refusals are `CommandSyntaxError`s
- * whose `position` is an offset in the cell (the statement's `start` added).
+ * Nothing changes until `execute`. Syntax errors, refusals and errors of the embedded
+ * SELECTs are `PlanError`s whose `position` is an offset in `statement.sql`, as plan's
+ * `explainError` expects.
  */
 export async function planCommand(ctx: QueryContext, statement: StatementText, planSelect: PlanSelect): Promise<PreparedCommand> {
-  const parsed = parseCommand(statement.sql, statement.start);
+  const parsed = parseCommand(statement.sql);
   return dispatch({ ctx, statement, planSelect }, parsed);
 }
 
@@ -81,10 +81,4 @@ function dispatch(env: CommandEnv, c: Command): PreparedCommand | Promise<Prepar
     case "merge":
       return mergeCommand(env, c);
   }
-}
-
-/** A recogniser error as `{ message, line, column }` in the person's text (for explainError). */
-export function commandErrorPosition(error: unknown, text: string): { message: string; line: number; column: number } | undefined {
-  if (!(error instanceof CommandSyntaxError)) return undefined;
-  return { message: error.message, ...lineColumn(text, error.position) };
 }

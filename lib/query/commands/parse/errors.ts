@@ -1,20 +1,18 @@
 /**
  * What the statement recogniser says when it cannot go on: a syntax error near a token,
  * or a construct Tarn does not support (named, so the person knows what to change). Both
- * are `bad_request` AppErrors carrying the offset they refer to, so an editor can put a
- * marker there; offsets count from the start of the cell once `parseCommand` has
- * shifted them.
+ * are plan's `PlanError`s (so `explainError` puts the marker there) carrying the offset
+ * they refer to: in the statement, or in the cell once `parseCommand` has shifted them.
  */
-import { AppError } from "@/lib/errors";
+import { PlanError } from "../../plan/plan-error";
 
-export class CommandSyntaxError extends AppError {
+export class CommandSyntaxError extends PlanError {
   override name = "CommandSyntaxError";
   /** Offset of the offending text in the statement (the cell once shifted). */
-  readonly position: number;
+  declare readonly position: number;
 
   constructor(message: string, position: number) {
-    super("bad_request", message);
-    this.position = position;
+    super(message, position);
   }
 
   shifted(by: number): CommandSyntaxError {

@@ -3,6 +3,8 @@
  * and plan's secured SELECT planner for the SQL it embeds.
  */
 import { type ErrorCode, isAppError } from "@/lib/errors";
+import { PlanError } from "../../plan/plan-error";
+import type { Span } from "../parse";
 import type { CommandResult, PreparedCommand, PreparedQuery, QueryContext, StatementText } from "../../types";
 
 export type PlanSelect = (ctx: QueryContext, statement: StatementText) => Promise<PreparedQuery>;
@@ -13,10 +15,29 @@ export interface CommandEnv {
   planSelect: PlanSelect;
 }
 
-/** Plans a SELECT Tarn wrote around the person's text; `at` is where in the statement it came from. */
-export function planEmbedded(env: CommandEnv, sql: string, at: number): Promise<PreparedQuery> {
-  const start = env.statement.start + at;
-  return env.planSelect(env.ctx, { sql, start, end: start + sql.length });
+/**
+ * Plans a SELECT Tarn wrote around pieces of the person's statement (`spans`, each
+ * appearing verbatim in `sql`). An error's position in `sql` is taken back to the
+ * statement through the span that holds it, else to where the first span starts.
+ */
+export async function planEmbedded(env: CommandEnv, sql: string, spans: Span[]): Promise<PreparedQuery> {
+  const start = env.statement.start + (spans[0]?.start ?? 0);
+  try {
+    return await env.planSelect(env.ctx, { sql, start, end: start + sql.length });
+  } catch (error) {
+    if (!(error instanceof PlanError) || error.position === undefined) throw error;
+    const position = toStatement(sql, spans, error.position) ?? spans[0]?.start;
+    throw new PlanError(error.message, position, { cause: error, internal: error.internal });
+  }
+}
+
+function toStatement(sql: string, spans: Span[], offset: number): number | undefined {
+  for (const span of spans) {
+    for (let at = sql.indexOf(span.sql); at >= 0; at = sql.indexOf(span.sql, at + 1)) {
+      if (offset >= at && offset < at + span.sql.length) return span.start + (offset - at);
+    }
+  }
+  return undefined;
 }
 
 export function command(

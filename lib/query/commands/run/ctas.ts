@@ -22,7 +22,7 @@ export async function createTableAsCommand(env: CommandEnv, c: CreateTableAs): P
   const ident = resolveTable(env.ctx.session, c.name);
   requireAuthorized(env.ctx.actor, "table.create", namespaceResource(ident));
   const name = fullName(ident);
-  const query = await planEmbedded(env, c.query.sql, c.query.start);
+  const query = await planEmbedded(env, c.query.sql, [c.query]);
   return command(`CREATE TABLE ${name} AS SELECT`, { read: query.tablesRead, written: [name] }, (connection, signal) =>
     withMaterialized(connection, query, signal, async (rows) => {
       let staged: TableMetadata;

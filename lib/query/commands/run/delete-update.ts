@@ -16,7 +16,7 @@ export async function deleteCommand(env: CommandEnv, c: Delete): Promise<Prepare
   if (!c.where) return deleteAll(env, target);
   const alias = sqlIdent(c.target.alias ?? target.ident.name);
   const sql = `SELECT ${targetColumns(target, alias).join(", ")}, ${hit(c.where)} AS ${HIT} FROM ${sqlTableName(target.ident)} AS ${alias}`;
-  const query = await planOverTarget(env, target, sql, c.where.start);
+  const query = await planOverTarget(env, target, sql, [c.where]);
   return command(`DELETE FROM ${target.name}`, { read: query.tablesRead, written: [target.name] }, (connection, signal) =>
     withMaterialized(connection, query, signal, async (rows) => {
       const hits = await countHits(connection, rows.table);
@@ -52,7 +52,7 @@ export async function updateCommand(env: CommandEnv, c: Update): Promise<Prepare
     return value ? `CASE WHEN ${when} THEN CAST((${value.sql}) AS ${duckType(f.type)}) ELSE ${old} END AS ${quoteIdent(f.name)}` : old;
   });
   const sql = `SELECT ${columns.join(", ")}, ${when} AS ${HIT} FROM ${sqlTableName(target.ident)} AS ${alias}`;
-  const query = await planOverTarget(env, target, sql, c.set[0].value.start);
+  const query = await planOverTarget(env, target, sql, [...c.set.map((a) => a.value), ...(c.where ? [c.where] : [])]);
   return command(`UPDATE ${target.name}`, { read: query.tablesRead, written: [target.name] }, (connection, signal) =>
     withMaterialized(connection, query, signal, async (rows) => {
       const hits = await countHits(connection, rows.table);

@@ -11,7 +11,7 @@ import { currentSchema, type TableMetadata } from "@/lib/iceberg/spec";
 import { prepareAppend } from "@/lib/iceberg/write";
 import type { PreparedCommand } from "../../types";
 import { fullName, resolveTable, tableResource } from "../names";
-import type { Insert } from "../parse";
+import type { Insert, Span } from "../parse";
 import { type CommandEnv, command, planEmbedded, rowCount } from "./context";
 import { countRows, type Materialized, withMaterialized } from "./materialize";
 
@@ -19,8 +19,9 @@ export async function insertCommand(env: CommandEnv, c: Insert): Promise<Prepare
   const ident = resolveTable(env.ctx.session, c.name);
   requireAuthorized(env.ctx.actor, "table.write", tableResource(ident));
   const name = fullName(ident);
-  const source = c.source.kind === "query" ? c.source.query : valuesSpan(c.source.rows);
-  const query = await planEmbedded(env, source.sql, source.start);
+  const spans = c.source.kind === "query" ? [c.source.query] : c.source.rows.flat();
+  const sql = c.source.kind === "query" ? c.source.query.sql : valuesSql(c.source.rows);
+  const query = await planEmbedded(env, sql, spans);
   return command(`INSERT INTO ${name}`, { read: query.tablesRead, written: [name] }, (connection, signal) =>
     withMaterialized(connection, query, signal, async (rows) => {
       const count = await countRows(connection, `SELECT * FROM ${rows.table}`);
@@ -31,11 +32,9 @@ export async function insertCommand(env: CommandEnv, c: Insert): Promise<Prepare
   );
 }
 
-/** `VALUES (…), (…)` as one query span over the statement's text (rows keep their positions). */
-function valuesSpan(rows: { sql: string; start: number; end: number }[][]) {
-  const start = rows[0][0].start;
-  const parts = rows.map((row) => `(${row.map((v) => v.sql).join(", ")})`);
-  return { sql: `VALUES ${parts.join(", ")}`, start };
+/** `VALUES (…), (…)` as a query of its own, for the secured planner (parameters, subqueries). */
+function valuesSql(rows: Span[][]): string {
+  return `VALUES ${rows.map((row) => `(${row.map((v) => v.sql).join(", ")})`).join(", ")}`;
 }
 
 /** The materialised rows as the table's columns: by position (or name), missing ones NULL. */

@@ -38,7 +38,7 @@ export async function mergeCommand(env: CommandEnv, c: Merge): Promise<PreparedC
     `FULL OUTER JOIN (SELECT *, row_number() OVER () AS ${SID} FROM (${sourceSql}) AS __tarn_source) AS ${aliases.s}`,
     `ON ${c.on.sql}`,
   ].join("\n");
-  const query = await planOverTarget(env, target, sql, c.on.start);
+  const query = await planOverTarget(env, target, sql, mergeSpans(c));
   const kinds = clauseKinds(c);
   return command(`MERGE INTO ${target.name}`, { read: query.tablesRead, written: [target.name] }, (connection, signal) =>
     withMaterialized(connection, query, signal, async (rows) => {
@@ -148,4 +148,18 @@ async function checkSingleMatches(connection: EngineConnection, table: string, t
   if (Number(row.n) > 0) {
     throw new AppError("bad_request", `MERGE matched a row of ${target.name} with more than one source row; make the ON condition match each target row at most once.`);
   }
+}
+
+/** The pieces of the statement inside the generated SELECT, for error positions. */
+function mergeSpans(c: Merge): Span[] {
+  const spans: Span[] = [c.on, ...(c.source.kind === "query" ? [c.source.query] : [])];
+  for (const w of c.whenMatched) {
+    if (w.condition) spans.push(w.condition);
+    if (w.action.kind === "update") spans.push(...(w.action.set ?? []).map((a) => a.value));
+  }
+  for (const w of c.whenNotMatched) {
+    if (w.condition) spans.push(w.condition);
+    if (w.action.kind === "insert") spans.push(...(w.action.values ?? []));
+  }
+  return spans;
 }

@@ -7,7 +7,7 @@
  * replaced by the kept rows in ONE "overwrite" snapshot. A commit that landed between
  * reading and writing makes the statement fail (nothing is written); run it again.
  */
-import { requireAuthorized } from "@/lib/access";
+import { authorizeTableRead, isFullRead, requireAuthorized } from "@/lib/access";
 import { loadTable, type TableIdent, writeTable } from "@/lib/catalog";
 import { AppError } from "@/lib/errors";
 import { quoteIdent } from "@/lib/iceberg/duckdb";
@@ -15,7 +15,8 @@ import { currentSchema, type Schema } from "@/lib/iceberg/spec";
 import { prepareOverwrite } from "@/lib/iceberg/write";
 import type { EngineConnection, PreparedQuery } from "../../types";
 import { fullName, tableResource } from "../names";
-import type { CommandEnv } from "./context";
+import type { Span } from "../parse";
+import { type CommandEnv, planEmbedded } from "./context";
 import type { Materialized } from "./materialize";
 
 export interface RewriteTarget {
@@ -29,14 +30,17 @@ export interface RewriteTarget {
 /** Loads the target (asking lib/access for `table.write`) and pins its current snapshot. */
 export async function rewriteTarget(env: CommandEnv, ident: TableIdent): Promise<RewriteTarget> {
   requireAuthorized(env.ctx.actor, "table.write", tableResource(ident));
+  // The rewrite keeps every row it does not change, so it must see every row and value as stored.
+  if (!isFullRead(authorizeTableRead(env.ctx.actor, tableResource(ident)))) {
+    throw new AppError("forbidden", `Not supported: changing rows of ${fullName(ident)} while some of its rows or columns are hidden or masked for you. Ask a steward to make the change.`);
+  }
   const { metadata } = await loadTable(env.ctx, ident);
   return { ident, name: fullName(ident), schema: currentSchema(metadata), snapshotId: metadata.currentSnapshotId };
 }
 
-/** Plans `sql` (which reads the target) and checks the target did not move meanwhile. */
-export async function planOverTarget(env: CommandEnv, target: RewriteTarget, sql: string, at: number): Promise<PreparedQuery> {
-  const start = env.statement.start + at;
-  const query = await env.planSelect(env.ctx, { sql, start, end: start + sql.length });
+/** Plans `sql` (which reads the target; `spans` of the statement in it) and checks the target did not move meanwhile. */
+export async function planOverTarget(env: CommandEnv, target: RewriteTarget, sql: string, spans: Span[]): Promise<PreparedQuery> {
+  const query = await planEmbedded(env, sql, spans);
   const { metadata } = await loadTable(env.ctx, target.ident);
   if (metadata.currentSnapshotId !== target.snapshotId) throw changedMeanwhile(target);
   return query;

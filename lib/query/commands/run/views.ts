@@ -23,7 +23,7 @@ export async function createViewCommand(env: CommandEnv, c: CreateView): Promise
   const param = tokenize(c.query.sql).find((t) => t.kind === "param");
   if (param) throw new AppError("bad_request", `Not supported: parameters (${param.text}) in a view's query. A view stores its SQL; write the value itself.`);
   const name = fullName(ident);
-  const query = await planEmbedded(env, c.query.sql, c.query.start);
+  const query = await planEmbedded(env, c.query.sql, [c.query]);
   const sql = c.columns ? `SELECT * FROM (${c.query.sql}) AS v(${c.columns.map(sqlIdent).join(", ")})` : c.query.sql;
   return command(`CREATE VIEW ${name}`, { read: query.tablesRead }, (connection, signal) =>
     withMaterialized(connection, { ...query, sql: `SELECT * FROM (${query.sql}) AS v LIMIT 0` }, signal, async (empty) => {

@@ -1,22 +1,18 @@
 /**
  * Runs commands and queries against a test catalog the way exec does: plan, then execute
- * on an EngineConnection over the test's DuckDB connection. Embedded SELECTs go through
- * exec's stand-in planner until lib/query/plan's planner lands. Test support only.
+ * on an EngineConnection over the test's DuckDB connection. Embedded SELECTs and the
+ * checking queries go through lib/query/plan's secured planner. Test support only.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Principal, UserPrincipal } from "@/lib/access";
 import type { TestCatalog } from "@/tests/support/catalog";
 import { engineConnection } from "../../exec/engine-connection";
-import { standInPlanner } from "../../exec/testing/stand-in-planner";
-import type { CommandResult, PreparedQuery, QueryContext, SessionState } from "../../types";
+import { planQuerySelect } from "../../plan";
+import type { CommandResult, ParamValue, QueryContext, SessionState } from "../../types";
 import { planCommand } from "../index";
 import type { PlanSelect } from "../run/context";
 
-export const planSelect: PlanSelect = async (ctx, statement) => {
-  const plan = await standInPlanner.plan(ctx, statement);
-  if (plan.kind !== "query") throw new Error(`expected a query, got ${plan.describe}`);
-  return plan;
-};
+export const planSelect: PlanSelect = (ctx, statement) => planQuerySelect(ctx, statement);
 
 export const analyst: UserPrincipal = { kind: "user", userId: "u-ana", username: "ana", displayName: null, role: "analyst", groupIds: [] };
 export const steward: UserPrincipal = { kind: "user", userId: "u-stu", username: "stu", displayName: null, role: "steward", groupIds: [] };
@@ -27,10 +23,10 @@ export interface Harness {
   context(actor?: Principal): QueryContext;
 }
 
-export function harness(t: TestCatalog, opts: { session?: SessionState; duck?: DuckDBConnection } = {}): Harness {
+export function harness(t: TestCatalog, opts: { session?: SessionState; duck?: DuckDBConnection; params?: Record<string, ParamValue> } = {}): Harness {
   const session = opts.session ?? { catalog: "lake", namespace: ["db"] };
   const connection = engineConnection(opts.duck ?? t.duck);
-  const context = (actor: Principal = t.ctx.actor): QueryContext => ({ db: t.db, io: t.ctx.io, actor, session });
+  const context = (actor: Principal = t.ctx.actor): QueryContext => ({ db: t.db, io: t.ctx.io, actor, session, ...(opts.params ? { params: opts.params } : {}) });
   return {
     context,
     run: async (sql, actor) => {
@@ -38,7 +34,7 @@ export function harness(t: TestCatalog, opts: { session?: SessionState; duck?: D
       return command.execute(connection, new AbortController().signal);
     },
     query: async (sql) => {
-      const plan = (await planSelect(context(), { sql, start: 0, end: sql.length })) as PreparedQuery;
+      const plan = await planSelect(context(), { sql, start: 0, end: sql.length });
       return connection.rows(plan.sql, plan.params);
     },
   };
