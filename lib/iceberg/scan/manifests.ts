@@ -7,6 +7,7 @@
 import type { FileIO } from "../io";
 import {
   type Manifest,
+  type ManifestEntry,
   type ManifestFile,
   type ResolvedManifestEntry,
   readManifest,
@@ -48,7 +49,34 @@ export async function readManifestEntries(
   manifest: ManifestFile,
 ): Promise<ManifestWithEntries> {
   const { entries } = await readManifestAt(source, manifest.path);
-  return { manifest, entries: resolveManifestEntries(entries, manifest) };
+  return { manifest, entries: resolvedEntries(entries, manifest) };
+}
+
+// What entries inherit comes from the manifest's row in the list, the same in every list
+// that names the manifest: resolve a cached manifest's entries once per row, not per scan.
+const resolvedCache = new WeakMap<ManifestEntry[], Map<string, ResolvedManifestEntry[]>>();
+
+function resolvedEntries(
+  entries: ManifestEntry[],
+  manifest: ManifestFile,
+): ResolvedManifestEntry[] {
+  const row = [
+    manifest.content,
+    manifest.sequenceNumber,
+    manifest.addedSnapshotId,
+    manifest.firstRowId,
+  ].join("|");
+  let byRow = resolvedCache.get(entries);
+  if (!byRow) {
+    byRow = new Map();
+    resolvedCache.set(entries, byRow);
+  }
+  let resolved = byRow.get(row);
+  if (!resolved) {
+    resolved = resolveManifestEntries(entries, manifest);
+    byRow.set(row, resolved);
+  }
+  return resolved;
 }
 
 /**

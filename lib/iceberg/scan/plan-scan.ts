@@ -117,6 +117,11 @@ function keepEntry(
   return false;
 }
 
+// Files of cached manifests read as recorded, per FileIO: planning a big table again
+// copies no file records (what later steps add to one — its footer's schema, its
+// deletion vector — is the file's own, the same for every scan).
+const asRecorded = new WeakMap<FileIO, WeakMap<ResolvedManifestEntry, PlannedFile>>();
+
 /**
  * Resolving a path may look at the disk (moved tables): in parallel, bounded. Paths used
  * as recorded need no promise per file — 10,000 of them cost more than the rest of planning.
@@ -127,7 +132,20 @@ async function plannedFiles(
   live: { manifest: ManifestFile; entry: ResolvedManifestEntry }[],
 ): Promise<PlannedFile[]> {
   if (!input.resolver) {
-    return live.map(({ manifest, entry }) => plannedFile(source, manifest, entry, entry.dataFile.filePath));
+    let planned = asRecorded.get(source.io);
+    if (!planned) {
+      planned = new WeakMap();
+      asRecorded.set(source.io, planned);
+    }
+    const cache = planned;
+    return live.map(({ manifest, entry }) => {
+      let file = cache.get(entry);
+      if (!file) {
+        file = plannedFile(source, manifest, entry, entry.dataFile.filePath);
+        cache.set(entry, file);
+      }
+      return file;
+    });
   }
   return mapLimit(live, concurrencyOf(input), async ({ manifest, entry }) =>
     plannedFile(source, manifest, entry, await source.resolve(entry.dataFile.filePath)),

@@ -5,14 +5,21 @@
  * the row's position in it, the file's data sequence number and its partition group.
  * A group is read by field id unless name-read.ts proves reading it by name exact.
  */
+
+import { quoteIdent, quoteString, stringList } from "../../duckdb/quote";
 import type { NestedField, PartitionSpec } from "../../spec";
 import type { NameMapping } from "../name-mapping";
 import type { PlannedFile } from "../types";
-import { type ColumnRequest, type FileReadPlan, planFileRead, type ReadMode } from "./file-read";
+import {
+  type ColumnRequest,
+  type FileReadPlan,
+  identityValue,
+  planFileRead,
+  type ReadMode,
+} from "./file-read";
 import { groupBy } from "./group-by";
 import { type NameReadContext, planNameRead } from "./name-read";
 import { NO_HIVE } from "./no-hive";
-import { quoteIdent, quoteString, stringList } from "../../duckdb/quote";
 
 export interface DataSqlInput {
   files: readonly PlannedFile[];
@@ -34,10 +41,11 @@ export interface DataSql {
 }
 
 export function dataSql(input: DataSqlInput): DataSql {
+  const plans = new ReadPlans(input);
   const groups = [
     ...groupBy(
-      input.files.map((file) => ({ file, read: readPlanFor(input, file) })),
-      ({ file, read }) => JSON.stringify([read, ...constantsOf(input, file)]),
+      input.files.map((file) => ({ file, read: plans.of(file) })),
+      ({ file, read }) => [plans.keyOf(read), ...constantsOf(input, file)].join("\u0000"),
     ).values(),
   ];
   const sql = groups.map((members) =>
@@ -48,6 +56,43 @@ export function dataSql(input: DataSqlInput): DataSql {
     ),
   );
   return { sql: sql.join("\nUNION ALL\n"), modes: groups.map((members) => members[0].read.mode) };
+}
+
+/**
+ * Read plans, shared by files that read alike. Without its footer a file's plan depends
+ * only on its spec, whether it was written since the table is v2 (name-read.ts) and its
+ * identity-partition values — so 10,000 files of 50 partitions plan 50 times, not 10,000.
+ */
+class ReadPlans {
+  private readonly byShape = new Map<string, FileReadPlan>();
+  private readonly keys = new Map<FileReadPlan, string>();
+
+  constructor(private readonly input: DataSqlInput) {}
+
+  of(file: PlannedFile): FileReadPlan {
+    if (file.parquetSchema !== undefined) return readPlanFor(this.input, file);
+    const spec = this.input.specs.get(file.specId);
+    const identities = this.input.fields.map(
+      (field) => identityValue(field, file, spec) ?? "\u0001",
+    );
+    const shape = [file.specId, file.dataSequenceNumber >= 1, ...identities].join("\u0000");
+    let plan = this.byShape.get(shape);
+    if (!plan) {
+      plan = readPlanFor(this.input, file);
+      this.byShape.set(shape, plan);
+    }
+    return plan;
+  }
+
+  /** Equal for plans that read the same way (plans of one shape are one object). */
+  keyOf(plan: FileReadPlan): string {
+    let key = this.keys.get(plan);
+    if (key === undefined) {
+      key = JSON.stringify(plan);
+      this.keys.set(plan, key);
+    }
+    return key;
+  }
 }
 
 function readPlanFor(input: DataSqlInput, file: PlannedFile): FileReadPlan {
