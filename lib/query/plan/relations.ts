@@ -11,7 +11,7 @@
  */
 import { authorizeTableRead, isFullRead, type Principal, type ReadPolicy, requireAuthorized, type TableResource } from "@/lib/access";
 import { type FederatedOptions, federatedRelation } from "@/lib/query/federated";
-import { metadataTableSql, type SnapshotSelector } from "@/lib/iceberg/scan";
+import { metadataTableSql, ScanError, type SnapshotSelector } from "@/lib/iceberg/scan";
 import { quoteIdent } from "@/lib/iceberg/duckdb";
 import type { QueryContext, SessionState, SetupStep } from "../types";
 import { describeFederatedTable, displayName, externalRelationSql, loadTable, loadView, scanTable, type TableIdent } from "./catalog-deps";
@@ -43,6 +43,24 @@ export interface RelationRequest {
 export type PlanViewSql = (sql: string, session: SessionState, viewName: string) => Promise<SecuredRelation>;
 
 export async function securedRelation(
+  ctx: QueryContext,
+  resolved: Resolved,
+  request: RelationRequest,
+  options: PlanOptions,
+  planView: PlanViewSql,
+): Promise<SecuredRelation> {
+  try {
+    return await relationOf(ctx, resolved, request, options, planView);
+  } catch (error) {
+    // Snapshots that are not there, time before the first one: the person's to fix.
+    if (error instanceof ScanError && SNAPSHOT_ERRORS.has(error.kind)) throw new PlanError(error.message, request.position, { cause: error });
+    throw error;
+  }
+}
+
+const SNAPSHOT_ERRORS = new Set(["ref-not-found", "snapshot-not-found", "no-snapshot-at-time"]);
+
+async function relationOf(
   ctx: QueryContext,
   resolved: Resolved,
   request: RelationRequest,

@@ -40,7 +40,24 @@ interface CatalogRow {
 
 const PATH_LIKE = /[/\\]|^[a-z0-9+]+:|\.(csv|tsv|txt|parquet|json|jsonl|ndjson|gz|zst|arrow|xlsx|db|duckdb|sqlite|avro|orc)$/i;
 
+/** DuckDB's and PostgreSQL's own catalogs: they describe the engine, never Tarn's tables. */
+const ENGINE_SCHEMAS = new Set(["information_schema", "pg_catalog", "system", "temp", "memory"]);
+const ENGINE_TABLES = /^(sqlite_(master|schema|temp_master|temp_schema)|pg_(tables|class|namespace|attribute|views|proc|type|settings|database|index|indexes)|duckdb_\w+)$/i;
+
+/** A name that Tarn's catalog does not have but DuckDB's does is refused as such. */
 export async function resolveTable(ctx: QueryContext, parts: string[], position?: number): Promise<Resolved> {
+  try {
+    return await resolveCatalogTable(ctx, parts, position);
+  } catch (error) {
+    const name = parts[parts.length - 1];
+    const engine = parts.slice(0, -1).some((p) => ENGINE_SCHEMAS.has(p.toLowerCase())) || (parts.length === 1 && ENGINE_TABLES.test(name));
+    if (engine && error instanceof PlanError && / does not exist|choose a/.test(error.message))
+      throw refused(`DuckDB's own catalog (${parts.join(".")})`, "it describes the engine, not Tarn's catalog; use SHOW TABLES, DESCRIBE or the catalog browser", position);
+    throw error;
+  }
+}
+
+async function resolveCatalogTable(ctx: QueryContext, parts: string[], position?: number): Promise<Resolved> {
   const name = parts[parts.length - 1];
   const { catalog, namespace } = await resolveNamespace(ctx, parts.slice(0, -1), position, name);
   const ident: TableIdent = { catalog: catalog.path, namespace, name };
@@ -56,7 +73,7 @@ export async function resolveTable(ctx: QueryContext, parts: string[], position?
     if (base && base.kind !== "view" && base.kind !== "external")
       return { kind: "metadata", ident: { ...ident, name: base.name }, row: base, table: suffix };
   }
-  if (PATH_LIKE.test(name)) throw refused(`Reading a file by its path (${name})`, "query tables of the catalog instead", position);
+  if (PATH_LIKE.test(name)) throw refused("Reading a file by its path", "query tables of the catalog instead", position);
   const names = await ctx.db.catalogTable.findMany({
     where: { AND: [catalogVisibility(ctx.actor).table, { namespaceId: ns.id, deletedKey: "" }] },
     select: { name: true },

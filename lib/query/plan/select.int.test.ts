@@ -116,6 +116,7 @@ describe("time travel", () => {
   it("names an unknown snapshot", async () => {
     await expect(f.plan("SELECT * FROM orders AT (VERSION => 123)")).rejects.toThrow(/123/);
     await expect(f.plan("SELECT * FROM orders AT (TIMESTAMP => TIMESTAMP '2001-01-01')")).rejects.toThrow(/No snapshot/);
+    await expect(f.plan("SELECT * FROM orders AT (TAG => 'nope') x")).rejects.toMatchObject({ name: "PlanError", message: 'No branch or tag named "nope" (known: audit, first, main).' });
   });
 });
 

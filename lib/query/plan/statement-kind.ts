@@ -23,7 +23,7 @@ const REFUSED: Record<string, [string, string]> = {
   install: ["INSTALL", "extensions are not loaded in the sandbox"],
   load: ["LOAD", "extensions are not loaded in the sandbox"],
   force: ["FORCE INSTALL/CHECKPOINT", "it changes the engine"],
-  update: ["UPDATE EXTENSIONS", "extensions are not loaded in the sandbox"],
+  update: ["UPDATE", "it runs as a catalog command, not as a query"],
   set: ["SET", "the engine's settings are fixed; USE changes the current catalog and namespace"],
   reset: ["RESET", "the engine's settings are fixed"],
   pragma: ["PRAGMA", "it reads or changes the engine's settings"],

@@ -14,7 +14,7 @@ import { engineConnection } from "@/lib/query/exec/engine-connection";
 import { createSandboxedInstance } from "@/lib/query/exec/sandbox";
 import { type TestCatalog, testCatalog } from "@/tests/support/catalog";
 import type { ParamValue, PreparedQuery, QueryContext, SessionState } from "../../types";
-import { type PlanOptions, planQuery, splitStatements } from "../index";
+import { type PlanOptions, planQuery } from "../index";
 
 export interface PlanFixture {
   t: TestCatalog;
@@ -51,8 +51,8 @@ export async function planFixture(): Promise<PlanFixture> {
     params: opts.params,
   });
   const plan = async (sql: string, opts: FixtureRun = {}) => {
-    const [statement] = splitStatements(sql);
-    const planned = await planQuery(ctx(opts), statement, opts.options);
+    // The whole text as one statement: hostile texts may hide a second one.
+    const planned = await planQuery(ctx(opts), { sql, start: 0, end: sql.length }, opts.options);
     if (planned.kind !== "query") throw new Error("not a query");
     return planned;
   };
