@@ -5,7 +5,7 @@
  */
 import type { QueryContext, StatementPlan, StatementText } from "../types";
 import type { QueryError } from "./run-types";
-import { standInPlanner } from "./testing/stand-in-planner";
+import { tarnPlanner } from "../planner";
 
 export interface Planner {
   split(text: string): StatementText[];
@@ -14,5 +14,5 @@ export interface Planner {
   explain(error: unknown, plan: StatementPlan | undefined, statement: StatementText): QueryError;
 }
 
-// Until lib/query/plan lands, the stand-in (SELECT over catalog tables, and USE) serves.
-export const defaultPlanner: Planner = standInPlanner;
+// The real planner (plan/ and commands/); tests of exec alone may pass the stand-in.
+export const defaultPlanner: Planner = tarnPlanner;
