@@ -86,8 +86,9 @@ async function once(f: ExecFixture, engine: QueryEngine) {
     await readRows(f.reader(), engine, id, { offset, limit: PAGE });
     keptPages.push(performance.now() - t);
     if (i < 3) {
+      // The grid asks for the first pages again after a sort (top-N, not a full sort).
       t = performance.now();
-      await readRows(f.reader(), engine, id, { offset, limit: PAGE, sort: [{ column: "price", direction: "desc" }] });
+      await readRows(f.reader(), engine, id, { offset: i * PAGE, limit: PAGE, sort: [{ column: "price", direction: "desc" }] });
       sortedPages.push(performance.now() - t);
     }
   }
@@ -115,7 +116,7 @@ export async function run(): Promise<void> {
         "whole result kept ms": summarize(results.map((r) => r.completeMs)).medianMs,
         "page of 100 kept median ms": kept.medianMs,
         "page of 100 kept p95 ms": kept.p95Ms,
-        "page kept, sorted median ms": summarize(results.flatMap((r) => r.sortedPages)).medianMs,
+        "first pages sorted by price median ms": summarize(results.flatMap((r) => r.sortedPages)).medianMs,
         "slots, threads each": `${engine.options.slots}, ${engine.options.threads}`,
       },
       { "first page median ms": "< 1000", "page of 100 kept median ms": "< 150", "page while streaming median ms": "< 150" },

@@ -5,6 +5,7 @@
  * TARN_QUERY_* from the environment). Goal: peak RSS < 2 GB.
  */
 import type { QueryEngine } from "@/lib/query/exec/engine";
+import { readExecOptions } from "@/lib/query/exec/options";
 import { runStatements } from "@/lib/query/exec/run-batch";
 import { getRun } from "@/lib/query/exec/run-view";
 import { execFixture } from "@/lib/query/exec/testing/exec-fixture";
@@ -25,7 +26,8 @@ export async function run(): Promise<void> {
   const f = await execFixture({ rows: 10 });
   try {
     await makeLines(f);
-    const engine: QueryEngine = f.engine({});
+    const { slots, queueMax, timeoutMs, memoryLimit, threads, resultsMemoryLimit } = readExecOptions();
+    const engine: QueryEngine = f.engine({ slots, queueMax, timeoutMs, memoryLimit, threads, resultsMemoryLimit });
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage().rss);

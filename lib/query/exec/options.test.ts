@@ -3,7 +3,7 @@ import { readExecOptions } from "./options";
 
 describe("readExecOptions", () => {
   it("has defaults for every limit", () => {
-    expect(readExecOptions({})).toMatchObject({ slots: 3, queueMax: 100, timeoutMs: 300_000, memoryLimit: "1GB", resultsMemoryLimit: "512MB", resultTtlMs: 24 * 3_600_000 });
+    expect(readExecOptions({})).toMatchObject({ slots: 3, queueMax: 100, timeoutMs: 300_000, memoryLimit: "768MB", resultsMemoryLimit: "256MB", resultTtlMs: 24 * 3_600_000 });
   });
 
   it("reads the limits from the environment", () => {
