@@ -20,15 +20,16 @@ export interface Comparison {
   detail?: string;
 }
 
-const NUMERIC = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+const NUMERIC = /^-?\d+(\.\d+)?$/;
 
 function numberOf(v: unknown): number | undefined {
-  if (typeof v === "number") return v;
+  if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
   if (typeof v === "string" && NUMERIC.test(v)) return Number(v);
   return undefined;
 }
 
 export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
   const x = numberOf(a);
   const y = numberOf(b);
   if (x !== undefined && y !== undefined) return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
