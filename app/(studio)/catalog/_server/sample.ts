@@ -1,26 +1,39 @@
 import "server-only";
-import { sampleRelation } from "@/app/_server/sample-engine";
 import type { SampleResult } from "@/components/catalog/table-types";
-import { type CatalogContext, scanTable, type TableIdent } from "@/lib/catalog";
-import { describeTable } from "@/lib/catalog/browse";
-import { describeExternal, externalRelationSql } from "@/lib/catalog/external";
+import type { CatalogContext, TableIdent } from "@/lib/catalog";
+import { getRun, queryEngine, readRows, runStatements } from "@/lib/query/exec";
 
 export const SAMPLE_ROWS = 100;
 
+const MAX_TEXT = 500;
+
 /**
- * The first rows of a table, read server-side: an Iceberg table's current snapshot
- * (through scanTable's relation), or an external table's files as they are now.
+ * The first rows of a table, view or federated table, as the person may see them: a
+ * `SELECT * … LIMIT 100` through the query engine, so their read policy (columns, masks,
+ * row filter) applies as to any query, and it shows in their query history like a preview
+ * in any SQL console.
  */
 export async function tableSample(ctx: CatalogContext, ident: TableIdent): Promise<SampleResult> {
-  const { kind } = await describeTable(ctx, ident);
-  if (kind === "federated") return { available: false, reason: "Federated tables are read live from their database; sample rows arrive with the query engine." };
-  if (kind === "view") return { available: false, reason: "A view's rows come from running its SQL; that arrives with the query engine." };
-  if (kind === "external") {
-    const { location, format, options } = await describeExternal(ctx, ident);
-    const relation = externalRelationSql({ kind: "external", location, format, options: JSON.stringify(options) });
-    return { available: true, ...(await sampleRelation(relation, SAMPLE_ROWS)) };
+  const name = [ident.catalog, ...ident.namespace, ident.name].map(quoteName).join(".");
+  const engine = queryEngine();
+  const batch = await runStatements({ db: ctx.db, io: ctx.io, actor: ctx.actor, session: {} }, `SELECT * FROM ${name} LIMIT ${SAMPLE_ROWS}`, {}, engine);
+  await batch.done;
+  const reader = { db: ctx.db, actor: ctx.actor };
+  const run = await getRun(reader, engine, batch.runs[0].id);
+  if (run.status !== "succeeded") return { available: false, reason: run.error?.message ?? "The sample query did not finish." };
+  const page = await readRows(reader, engine, run.id, { offset: 0, limit: SAMPLE_ROWS });
+  return { available: true, columns: page.columns, rows: page.rows.map((row) => row.map(clip)) };
+}
+
+function quoteName(part: string): string {
+  return `"${part.replaceAll('"', '""')}"`;
+}
+
+function clip(value: unknown): unknown {
+  if (typeof value === "string" && value.length > MAX_TEXT) return `${value.slice(0, MAX_TEXT)}…`;
+  if (value !== null && typeof value === "object") {
+    const text = JSON.stringify(value);
+    return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : value;
   }
-  const scan = await scanTable(ctx, ident);
-  if (scan.table.metadata.currentSnapshotId === undefined) return { available: true, columns: [], rows: [] };
-  return { available: true, ...(await sampleRelation(scan.sql, SAMPLE_ROWS)) };
+  return value;
 }
