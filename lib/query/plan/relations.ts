@@ -15,8 +15,10 @@ import { metadataTableSql, ScanError, type SnapshotSelector } from "@/lib/iceber
 import { quoteIdent } from "@/lib/iceberg/duckdb";
 import type { QueryContext, SessionState, SetupStep } from "../types";
 import { describeFederatedTable, displayName, externalRelationSql, loadTable, loadView, scanTable, type TableIdent } from "./catalog-deps";
+import { parseSelect } from "./duck-parser";
 import { PlanError, refused } from "./plan-error";
 import type { Resolved } from "./resolve";
+import { walkTree } from "./walk";
 
 export type ReadPolicyFn = (principal: Principal, table: TableResource) => ReadPolicy;
 
@@ -72,13 +74,13 @@ async function relationOf(
     throw new PlanError(`${displayName(resolved.ident.namespace, resolved.ident.name)} is not an Iceberg table: AT (…) applies to Iceberg tables only.`, request.position);
   switch (resolved.kind) {
     case "iceberg": {
-      const policy = policyFor(ctx, resolved.ident, options);
+      const policy = await policyFor(ctx, resolved.ident, options);
       const scan = await scanTable(ctx, resolved.ident, { snapshot: request.snapshot });
       const names = scan.plan.columns.map((c) => c.name);
       return { sql: secure(scan.sql, policy, names), setup: [], tablesRead: [read] };
     }
     case "external": {
-      const policy = policyFor(ctx, resolved.ident, options);
+      const policy = await policyFor(ctx, resolved.ident, options);
       return { sql: secure(externalRelationSql(resolved.row), policy), setup: [], tablesRead: [read] };
     }
     case "metadata":
@@ -90,12 +92,24 @@ async function relationOf(
   }
 }
 
-function policyFor(ctx: QueryContext, ident: TableIdent, options: PlanOptions): ReadPolicy {
+async function policyFor(ctx: QueryContext, ident: TableIdent, options: PlanOptions): Promise<ReadPolicy> {
   const resource: TableResource = { kind: "table", catalog: ident.catalog, namespace: ident.namespace, table: ident.name };
   const policy = (options.readPolicy ?? authorizeTableRead)(ctx.actor, resource);
   // The hook narrows; it never widens past the one door.
   if (options.readPolicy) requireAuthorized(ctx.actor, "table.read", resource);
+  await checkPolicy(policy, displayName(ident.namespace, ident.name));
   return policy;
+}
+
+/** Masks and row filters are SQL from stewards: checked like the person's, and may not read tables. */
+async function checkPolicy(policy: ReadPolicy, table: string): Promise<void> {
+  const expressions = [...Object.values(policy.masks), ...(policy.rowFilter ? [policy.rowFilter] : [])];
+  for (const expression of expressions) {
+    const parsed = await parseSelect(`SELECT (${expression})`);
+    const walked = parsed.ok && parsed.statements.length === 1 ? await walkTree(parsed.tree, () => undefined) : undefined;
+    if (!walked || walked.tables.length || walked.parameters.length || walked.showTables.length)
+      throw new PlanError(`The read policy of ${table} has an expression Tarn cannot apply; ask a steward to fix it.`, undefined, { internal: expression });
+  }
 }
 
 /**
@@ -126,7 +140,7 @@ export function secure(rows: string, policy: ReadPolicy, known?: string[]): stri
 const DATA_REVEALING = new Set(["files", "manifests", "partitions", "entries"]);
 
 async function metadataRelation(ctx: QueryContext, resolved: Extract<Resolved, { kind: "metadata" }>, request: RelationRequest, options: PlanOptions): Promise<string> {
-  const policy = policyFor(ctx, resolved.ident, options);
+  const policy = await policyFor(ctx, resolved.ident, options);
   const name = `${resolved.ident.name}$${resolved.table}`;
   if (!isFullRead(policy) && DATA_REVEALING.has(resolved.table))
     throw refused(`The metadata table ${name}`, "it shows values of columns or rows you may not read", request.position);
@@ -147,7 +161,7 @@ async function viewRelation(ctx: QueryContext, ident: TableIdent, planView: Plan
 }
 
 async function federated(ctx: QueryContext, ident: TableIdent, request: RelationRequest, options: PlanOptions, read: string): Promise<SecuredRelation> {
-  const policy = policyFor(ctx, ident, options);
+  const policy = await policyFor(ctx, ident, options);
   const { columns: remote } = await describeFederatedTable(ctx, ident);
   const all = remote.map((c) => c.name);
   const wanted = request.columns && isFullRead(policy) ? all.filter((c) => request.columns?.has(c.toLowerCase())) : all;

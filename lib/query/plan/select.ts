@@ -67,6 +67,7 @@ export async function planSelectText(ctx: QueryContext, text: string, options: P
   }
   const params = numberParameters(walked.parameters, prepared.names, ctx.params);
   const rendered = await deparse(parsed.tree);
+  await verifyRendered(rendered, marker);
   const { sql, spans } = splice(rendered, marker, relations);
   return {
     sql,
@@ -86,6 +87,19 @@ async function planView_(ctx: QueryContext, sql: string, session: SessionState, 
     if (error instanceof PlanError) throw new PlanError(`In view ${viewName}: ${error.message}`, undefined, { cause: error });
     throw error;
   }
+}
+
+/**
+ * What runs is DuckDB's rendering of the checked tree; it is parsed and checked once more,
+ * so a construct the renderer dropped or changed cannot turn a WITH name into a table
+ * DuckDB would look up itself (a file, by replacement scan): every table left must be ours.
+ */
+async function verifyRendered(rendered: string, marker: string): Promise<void> {
+  const reparsed = await parseSelect(rendered);
+  if (!reparsed.ok) throw new PlanError("The statement could not be prepared safely.", undefined, { internal: reparsed.message });
+  const walked = await walkTree(reparsed.tree, () => undefined);
+  const stray = walked.tables.find((t) => t.parts.length !== 1 || !t.parts[0].startsWith(marker));
+  if (stray || walked.showTables.length) throw new PlanError("The statement could not be prepared safely.", undefined, { internal: `stray table ${stray?.parts.join(".")}` });
 }
 
 function replaceWithMarker(node: JsonObject, name: string, alias: string): void {

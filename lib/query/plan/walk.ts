@@ -88,7 +88,9 @@ async function checkNode(node: JsonObject, scope: Set<string>, out: WalkResult, 
   if (node.type === "TABLE_FUNCTION" && isObject(node.function)) {
     const f = node.function;
     checkTableFunction(String(f.function_name), String(f.schema ?? ""), String(f.catalog ?? ""), position);
-    return false;
+    // The call itself is checked; its arguments (and any subqueries in them) like any.
+    await visit(f.children, scope, out, locate);
+    return true;
   }
   if (node.type === "SHOW_REF") return showRef(node, out, position);
   return false;
