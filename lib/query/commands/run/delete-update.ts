@@ -7,6 +7,7 @@ import { resolveTable, sqlIdent, sqlTableName } from "../names";
 import type { Delete, Span, Update } from "../parse";
 import { type CommandEnv, command, rowCount } from "./context";
 import { withMaterialized } from "./materialize";
+import { type Pruning, pruningOf } from "./pruning";
 import { commitRewrite, keptRows, planOverTarget, type RewriteTarget, rewriteTarget, targetColumns, targetField } from "./rewrite";
 
 const HIT = "__tarn_hit";
@@ -15,12 +16,13 @@ export async function deleteCommand(env: CommandEnv, c: Delete): Promise<Prepare
   const target = await rewriteTarget(env, resolveTable(env.ctx.session, c.target.name));
   if (!c.where) return deleteAll(env, target);
   const alias = sqlIdent(c.target.alias ?? target.ident.name);
-  const sql = `SELECT ${targetColumns(target, alias).join(", ")}, ${hit(c.where)} AS ${HIT} FROM ${sqlTableName(target.ident)} AS ${alias}`;
+  const pruning = pruningOf(c.where, target.schema, [c.target.alias ?? target.ident.name], env.ctx.params);
+  const sql = `SELECT ${targetColumns(target, alias).join(", ")}, ${hit(c.where)} AS ${HIT} FROM ${sqlTableName(target.ident)} AS ${alias}${restrict(pruning)}`;
   const query = await planOverTarget(env, target, sql, [c.where]);
   return command(`DELETE FROM ${target.name}`, { read: query.tablesRead, written: [target.name] }, (connection, signal) =>
     withMaterialized(connection, query, signal, async (rows) => {
       const hits = await countHits(connection, rows.table);
-      if (hits > 0) await commitRewrite(env, target, connection, keptRows(target, rows, `NOT ${HIT}`), "delete");
+      if (hits > 0) await commitRewrite(env, target, connection, keptRows(target, rows, `NOT ${HIT}`), "delete", pruning?.filter);
       return { message: `Deleted ${rowCount(hits)} from ${target.name}.`, rowsAffected: hits };
     }),
   );
@@ -51,15 +53,21 @@ export async function updateCommand(env: CommandEnv, c: Update): Promise<Prepare
     const old = `${alias}.${quoteIdent(f.name)}`;
     return value ? `CASE WHEN ${when} THEN CAST((${value.sql}) AS ${duckType(f.type)}) ELSE ${old} END AS ${quoteIdent(f.name)}` : old;
   });
-  const sql = `SELECT ${columns.join(", ")}, ${when} AS ${HIT} FROM ${sqlTableName(target.ident)} AS ${alias}`;
+  const pruning = c.where ? pruningOf(c.where, target.schema, [c.target.alias ?? target.ident.name], env.ctx.params) : undefined;
+  const sql = `SELECT ${columns.join(", ")}, ${when} AS ${HIT} FROM ${sqlTableName(target.ident)} AS ${alias}${restrict(pruning)}`;
   const query = await planOverTarget(env, target, sql, [...c.set.map((a) => a.value), ...(c.where ? [c.where] : [])]);
   return command(`UPDATE ${target.name}`, { read: query.tablesRead, written: [target.name] }, (connection, signal) =>
     withMaterialized(connection, query, signal, async (rows) => {
       const hits = await countHits(connection, rows.table);
-      if (hits > 0) await commitRewrite(env, target, connection, keptRows(target, rows, "TRUE"), "update");
+      if (hits > 0) await commitRewrite(env, target, connection, keptRows(target, rows, "TRUE"), "update", pruning?.filter);
       return { message: `Updated ${rowCount(hits)} in ${target.name}.`, rowsAffected: hits };
     }),
   );
+}
+
+/** Only the rows the pruning filter selects are read and rewritten (pruning.ts). */
+function restrict(pruning: Pruning | undefined): string {
+  return pruning ? ` WHERE ${pruning.sql}` : "";
 }
 
 function hit(where: Span): string {

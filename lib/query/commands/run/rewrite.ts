@@ -11,6 +11,7 @@ import { authorizeTableRead, isFullRead, requireAuthorized } from "@/lib/access"
 import { loadTable, type TableIdent, writeTable } from "@/lib/catalog";
 import { AppError } from "@/lib/errors";
 import { quoteIdent } from "@/lib/iceberg/duckdb";
+import type { UnboundExpr } from "@/lib/iceberg/expr";
 import { currentSchema, type Schema } from "@/lib/iceberg/spec";
 import { prepareOverwrite } from "@/lib/iceberg/write";
 import type { EngineConnection, PreparedQuery } from "../../types";
@@ -46,14 +47,18 @@ export async function planOverTarget(env: CommandEnv, target: RewriteTarget, sql
   return query;
 }
 
-/** Replaces the table's rows by `keptSql` (over the materialised rows) in one overwrite snapshot. */
-export async function commitRewrite(env: CommandEnv, target: RewriteTarget, connection: EngineConnection, keptSql: string, description: string): Promise<void> {
+/**
+ * Replaces the table's rows — those `filter` selects, all without one — by `keptSql` (over
+ * the materialised rows, which must be exactly those rows as they will be) in one
+ * overwrite snapshot.
+ */
+export async function commitRewrite(env: CommandEnv, target: RewriteTarget, connection: EngineConnection, keptSql: string, description: string, filter?: UnboundExpr): Promise<void> {
   await writeTable(
     env.ctx,
     target.ident,
     async (metadata) => {
       if (metadata.currentSnapshotId !== target.snapshotId) throw changedMeanwhile(target);
-      return prepareOverwrite({ connection: connection.duck, io: env.ctx.io, metadata, sourceSql: keptSql });
+      return prepareOverwrite({ connection: connection.duck, io: env.ctx.io, metadata, sourceSql: keptSql, ...(filter ? { filter } : {}) });
     },
     { description },
   );
