@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { RunRegistry } from "./live-run";
-import { sweepResults } from "./expire";
+import { failOrphanedRuns, sweepResults } from "./expire";
 import { knownLocations } from "./locations";
 import { type ExecOptions, readExecOptions } from "./options";
 import { defaultPlanner, type Planner } from "./planner";
@@ -27,6 +27,8 @@ export class QueryEngine {
   private locationsReadAt = Number.NEGATIVE_INFINITY;
   private locationsRead?: Promise<boolean>;
   private sweptAt = Number.NEGATIVE_INFINITY;
+  private orphansClosed = false;
+  readonly createdAt = new Date();
 
   constructor(
     readonly options: ExecOptions,
@@ -66,11 +68,13 @@ export class QueryEngine {
     return this.locationsRead;
   }
 
-  /** Removes expired results in the background, at most once a minute. */
+  /** Removes expired results in the background, at most once a minute (and, the first time, closes runs of a server that stopped). */
   sweepSoon(db: Db): void {
     if (performance.now() - this.sweptAt < SWEEP_EVERY_MS) return;
     this.sweptAt = performance.now();
-    sweepResults(db, this.options.resultsDir).catch((error: unknown) => log.warn("query.results.sweep", { error }));
+    const orphans = this.orphansClosed ? Promise.resolve(0) : failOrphanedRuns(db, this.createdAt);
+    this.orphansClosed = true;
+    Promise.all([orphans, sweepResults(db, this.options.resultsDir)]).catch((error: unknown) => log.warn("query.results.sweep", { error }));
   }
 
   /** Stops every live run and closes the instances. */

@@ -1,13 +1,14 @@
 /**
  * Kept results expire: past its `resultExpiresAt` a result file is deleted and its row
  * forgets the path (the history entry stays). Export files and half-written results left
- * by a crash are removed too. Runs the engine's sweep at most once a minute, as
+ * by a crash are removed too, and runs a stopped server left "running" are closed. Runs the engine's sweep at most once a minute, as
  * statements are submitted; tests and an admin task call `sweepResults` directly.
  */
 import { type Dirent, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
+import { RunStopped } from "./stop";
 
 /** Leftovers (exports, `.partial` files) older than this are removed. */
 const LEFTOVER_MS = 60 * 60_000;
@@ -30,6 +31,19 @@ export async function sweepResults(db: Db, resultsDir: string, now = new Date())
   const leftovers = removeLeftovers(resultsDir, now.getTime() - LEFTOVER_MS);
   if (due.length > 0 || leftovers > 0) log.info("query.results.swept", { expired: due.length, leftovers });
   return { expired: due.length, leftovers };
+}
+
+/**
+ * Runs left queued or running by a server process that stopped (this one was started
+ * after them, so nothing is running them any more) are recorded as failed.
+ */
+export async function failOrphanedRuns(db: Db, startedBefore: Date): Promise<number> {
+  const { count } = await db.queryRun.updateMany({
+    where: { status: { in: ["queued", "running"] }, createdAt: { lt: startedBefore } },
+    data: { status: "failed", finishedAt: new Date(), error: JSON.stringify({ message: RunStopped.shutdown().message }) },
+  });
+  if (count > 0) log.warn("query.runs.orphaned", { count });
+  return count;
 }
 
 function removeLeftovers(resultsDir: string, before: number): number {

@@ -5,7 +5,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { cancelRun } from "./cancel";
 import type { QueryEngine } from "./engine";
-import { sweepResults } from "./expire";
+import { failOrphanedRuns, sweepResults } from "./expire";
 import { exportResult } from "./result-export";
 import { readRows } from "./result-pages";
 import { NO_SUCH_RUN } from "./run-access";
@@ -111,6 +111,14 @@ describe("expiry", () => {
     await expect(readRows(f.reader(), restarted, run.id, { offset: 0, limit: 1 })).rejects.toMatchObject({ code: "not_found", message: "This result is no longer kept (results are kept for 24 hours); run the statement again." });
     await expect(exportResult(f.reader(), restarted, run.id, "csv")).rejects.toMatchObject({ code: "not_found" });
     expect(await getRun(f.reader(), restarted, run.id)).toMatchObject({ rowsAvailable: false, columns: null });
+  });
+
+  it("closes runs a stopped server left queued or running", async () => {
+    const row = await f.t.db.queryRun.create({ data: { userId: f.user.userId, sql: "SELECT 1", status: "running" } });
+    const restarted = f.engine({ slots: 1 });
+    // The server started after the run was made.
+    expect(await failOrphanedRuns(f.t.db, new Date(row.createdAt.getTime() + 1))).toBe(1);
+    expect(await getRun(f.reader(), restarted, row.id)).toMatchObject({ status: "failed", error: { message: "The server stopped while this statement ran." } });
   });
 
   it("keeps results for the configured time (TARN_RESULT_TTL_HOURS)", async () => {

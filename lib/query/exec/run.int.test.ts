@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QueryEngine } from "./engine";
 import { listRuns } from "./history";
 import { readRows } from "./result-pages";
+import { runStatements } from "./run-batch";
 import { getRun } from "./run-view";
 import { type ExecFixture, execFixture } from "./testing/exec-fixture";
 
@@ -39,6 +40,15 @@ describe("a batch of statements", () => {
     expect(states.map((s) => s.status)).toEqual(["succeeded", "failed", "cancelled"]);
     expect(states[1].error?.message).toMatch(/no_such_column/);
     expect(states[2].error).toEqual({ message: "Not run: statement 2 failed." });
+  });
+
+  it("refuses what cannot be run before recording anything", async () => {
+    const before = await f.t.db.queryRun.count();
+    await expect(runStatements(f.ctx(), "  ;  ", {}, engine)).rejects.toMatchObject({ code: "bad_request", message: "There is no statement to run." });
+    await expect(runStatements(f.ctx(), "SELECT 1", { notebookId: "nosuchnotebook" }, engine)).rejects.toMatchObject({ code: "not_found" });
+    await expect(runStatements(f.ctx(), "SELECT 1", { cellId: "c1" }, engine)).rejects.toMatchObject({ code: "bad_request" });
+    await expect(runStatements(f.ctx(), "SELECT 1;".repeat(101), {}, engine)).rejects.toMatchObject({ message: "A cell may hold at most 100 statements; this one has 101." });
+    expect(await f.t.db.queryRun.count()).toBe(before);
   });
 
   it("keeps history per person, newest first, searchable", async () => {
