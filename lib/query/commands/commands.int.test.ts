@@ -105,6 +105,19 @@ describe("atomicity: a failed statement leaves no trace", () => {
     expect(await h.query("SELECT count(*) AS n FROM orders")).toEqual([{ n: "5" }]);
   });
 
+  it("a cancelled statement commits nothing and deletes what it wrote", async () => {
+    const before = { snapshot: await currentSnapshot("orders"), files: await filesOf("orders") };
+    const cancel = new AbortController();
+    cancel.abort(new Error("cancelled by the person"));
+    for (const sql of ["INSERT INTO orders SELECT id + 100, region, amount, day FROM orders", "UPDATE orders SET amount = 0 WHERE id = 1", "DELETE FROM orders", "TRUNCATE orders"]) {
+      await expect(h.run(sql, undefined, cancel.signal)).rejects.toThrow("cancelled by the person");
+    }
+    await expect(h.run("CREATE TABLE never AS SELECT * FROM orders", undefined, cancel.signal)).rejects.toThrow("cancelled by the person");
+    await expect(loadTable(t.ctx, ident("never"))).rejects.toMatchObject({ code: "not_found" });
+    expect(await currentSnapshot("orders")).toBe(before.snapshot);
+    expect(await filesOf("orders")).toEqual(before.files);
+  });
+
   it("a failing UPDATE or MERGE commits nothing", async () => {
     const before = { snapshot: await currentSnapshot("orders"), files: await filesOf("orders") };
     await expect(h.run("UPDATE orders SET day = CAST(region AS DATE) WHERE region = 'EU'")).rejects.toThrow();

@@ -2,7 +2,8 @@
  * What every command's planner gets: the query context, the statement (for positions),
  * and plan's secured SELECT planner for the SQL it embeds.
  */
-import { type ErrorCode, isAppError } from "@/lib/errors";
+import { AppError, type ErrorCode, isAppError } from "@/lib/errors";
+import type { PreparedCommit } from "@/lib/iceberg/write";
 import { PlanError } from "../../plan/plan-error";
 import type { Span } from "../parse";
 import type { CommandResult, PreparedCommand, PreparedQuery, QueryContext, StatementText } from "../../types";
@@ -64,4 +65,18 @@ export async function unless(tolerated: boolean, code: ErrorCode, skipped: strin
     if (tolerated && isAppError(error) && error.code === code) return { message: skipped, rowsAffected: 0 };
     throw error;
   }
+}
+
+/**
+ * A prepared write, unless the statement was cancelled meanwhile: then its files are
+ * deleted and nothing is committed (cancel stops the work, even after the query ran).
+ */
+export async function unlessCancelled(signal: AbortSignal, prepared: PreparedCommit): Promise<PreparedCommit> {
+  if (!signal.aborted) return prepared;
+  await prepared.cleanup().catch(() => {});
+  throw cancelled(signal);
+}
+
+export function cancelled(signal: AbortSignal): unknown {
+  return signal.reason ?? new AppError("bad_request", "The statement was cancelled; nothing was written.");
 }

@@ -13,7 +13,7 @@ import { type PreparedCommit, prepareAppend } from "@/lib/iceberg/write";
 import type { EngineConnection, PreparedCommand } from "../../types";
 import { fullName, namespaceResource, resolveTable } from "../names";
 import type { CreateTableAs } from "../parse";
-import { type CommandEnv, command, planEmbedded, rowCount } from "./context";
+import { type CommandEnv, cancelled, command, planEmbedded, rowCount } from "./context";
 import { icebergTypeOf } from "./duck-schema";
 import { countRows, type Materialized, withMaterialized } from "./materialize";
 import { schemaOf, tableProperties } from "./tables";
@@ -36,7 +36,7 @@ export async function createTableAsCommand(env: CommandEnv, c: CreateTableAs): P
         throw error;
       }
       const count = await countRows(connection, `SELECT * FROM ${rows.table}`);
-      await commitCreate(env, ident, connection, staged, count > 0 ? `SELECT * FROM ${rows.table}` : undefined);
+      await commitCreate(env, ident, connection, signal, staged, count > 0 ? `SELECT * FROM ${rows.table}` : undefined);
       return { message: `Created table ${name} with ${rowCount(count)}.`, rowsAffected: count };
     }),
   );
@@ -49,7 +49,7 @@ async function stageTable(env: CommandEnv, ident: TableIdent, c: CreateTableAs, 
   return staged.metadata;
 }
 
-async function commitCreate(env: CommandEnv, ident: TableIdent, connection: EngineConnection, staged: TableMetadata, sourceSql: string | undefined): Promise<void> {
+async function commitCreate(env: CommandEnv, ident: TableIdent, connection: EngineConnection, signal: AbortSignal, staged: TableMetadata, sourceSql: string | undefined): Promise<void> {
   const created = recreate(staged);
   let append: PreparedCommit | undefined;
   try {
@@ -58,6 +58,7 @@ async function commitCreate(env: CommandEnv, ident: TableIdent, connection: Engi
       append = await prepareAppend({ connection: connection.duck, io: env.ctx.io, metadata: created.metadata, sourceSql });
       updates.push(...(await append.buildCommit(created.metadata)).updates);
     }
+    if (signal.aborted) throw cancelled(signal);
     const commit: TableCommit = { requirements: [{ type: "assert-create" }], updates };
     const result = await commitTable(env.ctx, ident, commit, { description: "create table as select" });
     await append?.cleanup(result.metadata);

@@ -5,7 +5,7 @@ import { duckType, quoteIdent } from "@/lib/iceberg/duckdb";
 import type { PreparedCommand } from "../../types";
 import { resolveTable, sqlIdent, sqlTableName } from "../names";
 import type { Delete, Span, Update } from "../parse";
-import { type CommandEnv, command, rowCount } from "./context";
+import { type CommandEnv, cancelled, command, rowCount } from "./context";
 import { withMaterialized } from "./materialize";
 import { type Pruning, pruningOf } from "./pruning";
 import { commitRewrite, keptRows, planOverTarget, type RewriteTarget, rewriteTarget, targetColumns, targetField } from "./rewrite";
@@ -22,7 +22,7 @@ export async function deleteCommand(env: CommandEnv, c: Delete): Promise<Prepare
   return command(`DELETE FROM ${target.name}`, { read: query.tablesRead, written: [target.name] }, (connection, signal) =>
     withMaterialized(connection, query, signal, async (rows) => {
       const hits = await countHits(connection, rows.table);
-      if (hits > 0) await commitRewrite(env, target, connection, keptRows(target, rows, `NOT ${HIT}`), "delete", pruning?.filter);
+      if (hits > 0) await commitRewrite(env, target, connection, signal, keptRows(target, rows, `NOT ${HIT}`), "delete", pruning?.filter);
       return { message: `Deleted ${rowCount(hits)} from ${target.name}.`, rowsAffected: hits };
     }),
   );
@@ -30,7 +30,8 @@ export async function deleteCommand(env: CommandEnv, c: Delete): Promise<Prepare
 
 /** Without WHERE every file leaves the snapshot: nothing to read or rewrite. */
 function deleteAll(env: CommandEnv, target: RewriteTarget): PreparedCommand {
-  return command(`DELETE FROM ${target.name}`, { written: [target.name] }, async (connection) => {
+  return command(`DELETE FROM ${target.name}`, { written: [target.name] }, async (connection, signal) => {
+    if (signal.aborted) throw cancelled(signal);
     const result = await deleteRows(env.ctx, target.ident, connection.duck, { kind: "true" }, { description: "delete" });
     const snapshot = result.metadata.snapshots.find((s) => s.snapshotId === result.metadata.currentSnapshotId);
     const deleted = Number(snapshot?.summary["deleted-records"] ?? 0);
@@ -59,7 +60,7 @@ export async function updateCommand(env: CommandEnv, c: Update): Promise<Prepare
   return command(`UPDATE ${target.name}`, { read: query.tablesRead, written: [target.name] }, (connection, signal) =>
     withMaterialized(connection, query, signal, async (rows) => {
       const hits = await countHits(connection, rows.table);
-      if (hits > 0) await commitRewrite(env, target, connection, keptRows(target, rows, "TRUE"), "update", pruning?.filter);
+      if (hits > 0) await commitRewrite(env, target, connection, signal, keptRows(target, rows, "TRUE"), "update", pruning?.filter);
       return { message: `Updated ${rowCount(hits)} in ${target.name}.`, rowsAffected: hits };
     }),
   );

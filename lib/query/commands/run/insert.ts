@@ -12,7 +12,7 @@ import { prepareAppend } from "@/lib/iceberg/write";
 import type { PreparedCommand } from "../../types";
 import { fullName, resolveTable, tableResource } from "../names";
 import type { Insert, Span } from "../parse";
-import { type CommandEnv, command, planEmbedded, rowCount } from "./context";
+import { type CommandEnv, command, planEmbedded, rowCount, unlessCancelled } from "./context";
 import { countRows, type Materialized, withMaterialized } from "./materialize";
 
 export async function insertCommand(env: CommandEnv, c: Insert): Promise<PreparedCommand> {
@@ -26,7 +26,8 @@ export async function insertCommand(env: CommandEnv, c: Insert): Promise<Prepare
     withMaterialized(connection, query, signal, async (rows) => {
       const count = await countRows(connection, `SELECT * FROM ${rows.table}`);
       if (count === 0) return { message: `Inserted 0 rows into ${name}.`, rowsAffected: 0 };
-      await writeTable(env.ctx, ident, async (metadata) => prepareAppend({ connection: connection.duck, io: env.ctx.io, metadata, sourceSql: insertSql(ident, metadata, rows, c) }), { description: "insert" });
+      const prepare = async (metadata: TableMetadata) => unlessCancelled(signal, await prepareAppend({ connection: connection.duck, io: env.ctx.io, metadata, sourceSql: insertSql(ident, metadata, rows, c) }));
+      await writeTable(env.ctx, ident, prepare, { description: "insert" });
       return { message: `Inserted ${rowCount(count)} into ${name}.`, rowsAffected: count };
     }),
   );

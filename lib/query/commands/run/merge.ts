@@ -48,7 +48,7 @@ export async function mergeCommand(env: CommandEnv, c: Merge): Promise<PreparedC
       if (changed > 0) {
         const kept = `${keptRows(target, rows, `${RID} IS NOT NULL AND ${CLAUSE} NOT IN ${list(kinds.deletes)}`)} QUALIFY row_number() OVER (PARTITION BY ${RID}) = 1`;
         const inserted = keptRows(target, rows, `${RID} IS NULL AND ${CLAUSE} IN ${list(kinds.inserts)}`);
-        await commitRewrite(env, target, connection, `${kept} UNION ALL ${inserted}`, "merge");
+        await commitRewrite(env, target, connection, signal, `${kept} UNION ALL ${inserted}`, "merge");
       }
       const message = `Merged into ${target.name}: ${rowCount(counts.inserted)} inserted, ${rowCount(counts.updated)} updated, ${rowCount(counts.deleted)} deleted.`;
       return { message, rowsAffected: changed };

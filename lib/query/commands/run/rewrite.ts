@@ -17,7 +17,7 @@ import { prepareOverwrite } from "@/lib/iceberg/write";
 import type { EngineConnection, PreparedQuery } from "../../types";
 import { fullName, tableResource } from "../names";
 import type { Span } from "../parse";
-import { type CommandEnv, planEmbedded } from "./context";
+import { type CommandEnv, planEmbedded, unlessCancelled } from "./context";
 import type { Materialized } from "./materialize";
 
 export interface RewriteTarget {
@@ -52,13 +52,13 @@ export async function planOverTarget(env: CommandEnv, target: RewriteTarget, sql
  * the materialised rows, which must be exactly those rows as they will be) in one
  * overwrite snapshot.
  */
-export async function commitRewrite(env: CommandEnv, target: RewriteTarget, connection: EngineConnection, keptSql: string, description: string, filter?: UnboundExpr): Promise<void> {
+export async function commitRewrite(env: CommandEnv, target: RewriteTarget, connection: EngineConnection, signal: AbortSignal, keptSql: string, description: string, filter?: UnboundExpr): Promise<void> {
   await writeTable(
     env.ctx,
     target.ident,
     async (metadata) => {
       if (metadata.currentSnapshotId !== target.snapshotId) throw changedMeanwhile(target);
-      return prepareOverwrite({ connection: connection.duck, io: env.ctx.io, metadata, sourceSql: keptSql, ...(filter ? { filter } : {}) });
+      return unlessCancelled(signal, await prepareOverwrite({ connection: connection.duck, io: env.ctx.io, metadata, sourceSql: keptSql, ...(filter ? { filter } : {}) }));
     },
     { description },
   );

@@ -5,7 +5,7 @@ import { assignFreshIds, type NestedField, type Schema } from "@/lib/iceberg/spe
 import type { PreparedCommand } from "../../types";
 import { fullName, namespaceResource, resolveTable, tableResource } from "../names";
 import type { ColumnDef, CreateTable, DropTable, DropView, Properties, Truncate } from "../parse";
-import { type CommandEnv, command, rowCount, unless } from "./context";
+import { type CommandEnv, cancelled, command, rowCount, unless } from "./context";
 
 export function createTableCommand(env: CommandEnv, c: CreateTable): PreparedCommand {
   const ident = resolveTable(env.ctx.session, c.name);
@@ -59,7 +59,8 @@ export function truncateCommand(env: CommandEnv, c: Truncate): PreparedCommand {
   const ident = resolveTable(env.ctx.session, c.name);
   requireAuthorized(env.ctx.actor, "table.write", tableResource(ident));
   const name = fullName(ident);
-  return command(`TRUNCATE ${name}`, { written: [name] }, async (connection) => {
+  return command(`TRUNCATE ${name}`, { written: [name] }, async (connection, signal) => {
+    if (signal.aborted) throw cancelled(signal);
     const result = await deleteRows(env.ctx, ident, connection.duck, { kind: "true" }, { description: "truncate" });
     const summary = result.metadata.snapshots.find((s) => s.snapshotId === result.metadata.currentSnapshotId)?.summary;
     const deleted = Number(summary?.["deleted-records"] ?? 0);

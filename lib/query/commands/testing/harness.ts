@@ -18,7 +18,7 @@ export const analyst: UserPrincipal = { kind: "user", userId: "u-ana", username:
 export const steward: UserPrincipal = { kind: "user", userId: "u-stu", username: "stu", displayName: null, role: "steward", groupIds: [] };
 
 export interface Harness {
-  run(sql: string, actor?: Principal): Promise<CommandResult>;
+  run(sql: string, actor?: Principal, signal?: AbortSignal): Promise<CommandResult>;
   query(sql: string): Promise<Record<string, unknown>[]>;
   context(actor?: Principal): QueryContext;
 }
@@ -29,9 +29,9 @@ export function harness(t: TestCatalog, opts: { session?: SessionState; duck?: D
   const context = (actor: Principal = t.ctx.actor): QueryContext => ({ db: t.db, io: t.ctx.io, actor, session, ...(opts.params ? { params: opts.params } : {}) });
   return {
     context,
-    run: async (sql, actor) => {
+    run: async (sql, actor, signal = new AbortController().signal) => {
       const command = await planCommand(context(actor), { sql, start: 0, end: sql.length }, planSelect);
-      return command.execute(connection, new AbortController().signal);
+      return command.execute(connection, signal);
     },
     query: async (sql) => {
       const plan = await planSelect(context(), { sql, start: 0, end: sql.length });
