@@ -256,6 +256,56 @@ describe("ALTER TABLE", () => {
   });
 });
 
+describe("ALTER TABLE: partitioning and references; nested types", () => {
+  it("adds and drops partition fields, creates and drops tags and branches", async () => {
+    await h.run("CREATE TABLE logs (id BIGINT, kind VARCHAR, at_ms BIGINT)");
+    await h.run("INSERT INTO logs VALUES (1, 'a', 10)");
+    await h.run("ALTER TABLE logs ADD PARTITION FIELD bucket(4, id) AS shard");
+    await h.run("ALTER TABLE logs ADD PARTITION FIELD kind");
+    let { metadata } = await loadTable(t.ctx, ident("logs"));
+    expect(metadata.partitionSpecs.find((s) => s.specId === metadata.defaultSpecId)?.fields.map((f) => [f.name, f.transform])).toEqual([
+      ["shard", "bucket[4]"],
+      ["kind", "identity"],
+    ]);
+    await h.run("INSERT INTO logs VALUES (2, 'b', 20)");
+    await h.run("ALTER TABLE logs DROP PARTITION FIELD shard");
+    await h.run("ALTER TABLE logs DROP PARTITION FIELD kind");
+    ({ metadata } = await loadTable(t.ctx, ident("logs")));
+    expect(metadata.partitionSpecs.find((s) => s.specId === metadata.defaultSpecId)?.fields).toEqual(metadata.formatVersion === 1 ? expect.anything() : []);
+    const first = metadata.snapshots[0].snapshotId;
+    expect((await h.run(`ALTER TABLE logs CREATE TAG v1 AS OF VERSION ${first} RETAIN 7 DAYS`)).message).toBe(`Created tag v1 of lake.db.logs at snapshot ${first}.`);
+    await h.run("ALTER TABLE logs CREATE BRANCH dev");
+    ({ metadata } = await loadTable(t.ctx, ident("logs")));
+    expect(metadata.refs.v1).toMatchObject({ snapshotId: first, type: "tag", maxRefAgeMs: 7 * 86_400_000 });
+    expect(metadata.refs.dev).toMatchObject({ snapshotId: metadata.currentSnapshotId, type: "branch" });
+    expect(await h.query("SELECT id FROM logs AT (VERSION => 'v1')")).toEqual([{ id: "1" }]);
+    await h.run("ALTER TABLE logs DROP TAG v1");
+    expect((await h.run("ALTER TABLE logs DROP BRANCH IF EXISTS nope")).message).toBe("lake.db.logs has no branch nope; nothing changed.");
+    expect(Object.keys((await loadTable(t.ctx, ident("logs"))).metadata.refs).sort()).toEqual(["dev", "main"]);
+  });
+
+  it("widens a column type by Iceberg's promotions only", async () => {
+    await h.run("CREATE TABLE widen (n INT, d DECIMAL(9, 2))");
+    await h.run("ALTER TABLE widen ALTER COLUMN n TYPE BIGINT");
+    await h.run("ALTER TABLE widen ALTER COLUMN d TYPE DECIMAL(12, 2)");
+    await expect(h.run("ALTER TABLE widen ALTER COLUMN n TYPE VARCHAR")).rejects.toMatchObject({ code: "bad_request" });
+    const { metadata } = await loadTable(t.ctx, ident("widen"));
+    expect(metadata.schemas.find((s) => s.schemaId === metadata.currentSchemaId)?.fields.map((f) => f.type)).toEqual(["long", "decimal(12, 2)"]);
+  });
+
+  it("writes structs, lists and maps", async () => {
+    await h.run("CREATE TABLE nested (id INT, tags VARCHAR[], address STRUCT(city VARCHAR, zip INT), attrs MAP(VARCHAR, BIGINT))");
+    await h.run("INSERT INTO nested VALUES (1, ['a', 'b'], {'city': 'Oslo', 'zip': 150}, MAP {'x': 1})");
+    await h.run("CREATE TABLE nested_copy AS SELECT * FROM nested");
+    await h.run("UPDATE nested_copy SET tags = list_append(tags, 'c') WHERE id = 1");
+    expect(await h.query("SELECT tags, address.city AS city, attrs['x'] AS x FROM nested_copy")).toEqual([{ tags: ["a", "b", "c"], city: "Oslo", x: "1" }]);
+    const { metadata } = await loadTable(t.ctx, ident("nested_copy"));
+    const fields = metadata.schemas[0].fields;
+    expect(fields.map((f) => f.name)).toEqual(["id", "tags", "address", "attrs"]);
+    expect(fields[2].type).toMatchObject({ type: "struct", fields: [{ name: "city", type: "string" }, { name: "zip", type: "int" }] });
+  });
+});
+
 describe("parameters and error positions", () => {
   it("binds :name parameters in VALUES, WHERE and SET, never splicing them", async () => {
     const p = harness(t, { params: { id: 77, region: "x'); DROP TABLE orders; --", factor: 3 } });

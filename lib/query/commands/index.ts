@@ -37,7 +37,7 @@ const KEYWORDS = new Set(COMMAND_KEYWORDS);
 /** Whether the statement is DDL/DML this module runs: its first keyword (after comments and brackets). */
 export function isCommandStatement(sql: string): boolean {
   const text = sql.replace(/^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/, "");
-  const word = /^[A-Za-z]+/.exec(text);
+  const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text);
   return word !== null && KEYWORDS.has(word[0].toUpperCase());
 }
 
