@@ -10,7 +10,7 @@
  * table's values, or a view's own planned SQL.
  */
 import { authorizeTableRead, isFullRead, type Principal, type ReadPolicy, requireAuthorized, type TableResource } from "@/lib/access";
-import { type FederatedOptions, federatedRelation } from "@/lib/query/federated";
+import { type FederatedOptions, federatedRelation, type SimplePredicate } from "@/lib/query/federated";
 import { metadataTableSql, ScanError, type SnapshotSelector } from "@/lib/iceberg/scan";
 import { quoteIdent } from "@/lib/iceberg/duckdb";
 import type { QueryContext, SessionState, SetupStep } from "../types";
@@ -38,6 +38,8 @@ export interface RelationRequest {
   snapshot?: SnapshotSelector;
   /** Lower-cased column names the statement uses; null: all may be needed. */
   columns: Set<string> | null;
+  /** Federated tables: the simple predicates of a SELECT that reads only this table, given its columns. */
+  predicates?: (columns: string[]) => SimplePredicate[];
   position?: number;
 }
 
@@ -164,7 +166,10 @@ async function federated(ctx: QueryContext, ident: TableIdent, request: Relation
   const policy = await policyFor(ctx, ident, options);
   const { columns: remote } = await describeFederatedTable(ctx, ident);
   const all = remote.map((c) => c.name);
-  const wanted = request.columns && isFullRead(policy) ? all.filter((c) => request.columns?.has(c.toLowerCase())) : all;
-  const relation = await federatedRelation(ctx, ident, { columns: wanted, predicates: [] }, options.federated);
+  const full = isFullRead(policy);
+  const wanted = request.columns && full ? all.filter((c) => request.columns?.has(c.toLowerCase())) : all;
+  // Only on the whole table: a predicate on a masked or hidden column would filter by what may not be seen.
+  const predicates = full && request.predicates ? request.predicates(all) : [];
+  const relation = await federatedRelation(ctx, ident, { columns: wanted, predicates }, options.federated);
   return { sql: secure(relation.relationSql, policy, wanted), setup: relation.setup, tablesRead: [read] };
 }

@@ -14,6 +14,7 @@ import { bindValues } from "./params";
 import { PlanError, refused } from "./plan-error";
 import { type Span, tokenMapper } from "./positions";
 import { prepareText } from "./prepare-text";
+import { simplePredicates, singleTableSelects } from "./pushdown";
 import { type PlanOptions, type SecuredRelation, securedRelation } from "./relations";
 import { resolveTable } from "./resolve";
 import { showTablesRelation } from "./show-tables";
@@ -52,12 +53,16 @@ export async function planSelectText(ctx: QueryContext, text: string, options: P
   const marker = `tarn_rel_${randomBytes(6).toString("hex")}_`;
   const relations: SecuredRelation[] = [];
   const columns = walked.star ? null : walked.columns;
+  const selects = singleTableSelects(parsed.tree);
   for (const site of walked.tables) {
     const resolved = await resolveTable(ctx, site.parts, site.position);
     const at = isObject(site.node.at_clause) ? site.node.at_clause : undefined;
     const snapshot = at ? await snapshotSelector(at, site.position) : undefined;
     const planView = (sql: string, session: SessionState, viewName: string) => planView_(ctx, sql, session, viewName, options, depth);
-    const relation = await securedRelation(ctx, resolved, { snapshot, columns, position: site.position }, options, planView);
+    const select = selects.get(site.node);
+    const names = [String(site.node.alias || site.parts[site.parts.length - 1])];
+    const predicates = select ? (all: string[]) => simplePredicates(select, all, names) : undefined;
+    const relation = await securedRelation(ctx, resolved, { snapshot, columns, predicates, position: site.position }, options, planView);
     replaceWithMarker(site.node, `${marker}${relations.length}`, site.parts[site.parts.length - 1]);
     relations.push(relation);
   }

@@ -80,6 +80,7 @@ async function checkNode(node: JsonObject, scope: Set<string>, out: WalkResult, 
   if (typeof node.type !== "string" || !("sample" in node) || !("alias" in node)) return false;
   // A table reference.
   if (!KNOWN_TABLE_REFS.has(node.type)) throw refused(`A ${node.type.toLowerCase().replaceAll("_", " ")} in FROM`, "Tarn does not run it", position);
+  if (Array.isArray(node.column_name_alias) && node.column_name_alias.length) out.star = true;
   if (node.type === "BASE_TABLE") {
     baseTable(node, scope, out, position);
     if (isObject(node.at_clause)) await visit(node.at_clause.expr, scope, out, locate);
@@ -93,6 +94,11 @@ async function checkNode(node: JsonObject, scope: Set<string>, out: WalkResult, 
     return true;
   }
   if (node.type === "SHOW_REF") return showRef(node, out, position);
+  if (node.type === "JOIN") {
+    if (Array.isArray(node.using_columns)) for (const c of node.using_columns) out.columns.add(String(c).toLowerCase());
+    // NATURAL joins and column aliases match columns by name or place: all may be needed.
+    if (node.ref_type === "NATURAL") out.star = true;
+  }
   return false;
 }
 
