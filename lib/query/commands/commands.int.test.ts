@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listTrash, loadTable, loadView } from "@/lib/catalog";
 import { type TestCatalog, testCatalog } from "@/tests/support/catalog";
 import { explainError } from "../plan";
-import { analyst, type Harness, harness, steward } from "./testing/harness";
+import { engineConnection } from "../exec/engine-connection";
+import { planCommand } from "./index";
+import { analyst, type Harness, harness, planSelect, steward } from "./testing/harness";
 
 let t: TestCatalog;
 let h: Harness;
@@ -116,6 +118,17 @@ describe("atomicity: a failed statement leaves no trace", () => {
     await expect(loadTable(t.ctx, ident("never"))).rejects.toMatchObject({ code: "not_found" });
     expect(await currentSnapshot("orders")).toBe(before.snapshot);
     expect(await filesOf("orders")).toEqual(before.files);
+  });
+
+  it("a DELETE planned before another commit landed refuses to write over it", async () => {
+    const connection = engineConnection(t.duck);
+    const ctx = h.context();
+    const planned = await planCommand(ctx, { sql: "DELETE FROM orders WHERE region = 'US'", start: 0, end: 38 }, planSelect);
+    await h.run("INSERT INTO orders (id, region) VALUES (99, 'US')");
+    const after = await currentSnapshot("orders");
+    await expect(planned.execute(connection, new AbortController().signal)).rejects.toMatchObject({ code: "conflict", message: "lake.db.orders changed while this statement ran; nothing was written. Run it again." });
+    expect(await currentSnapshot("orders")).toBe(after);
+    expect((await h.run("DELETE FROM orders WHERE id = 99")).rowsAffected).toBe(1);
   });
 
   it("a failing UPDATE or MERGE commits nothing", async () => {
