@@ -214,3 +214,21 @@ describe("explainError", () => {
     expect(explainError(error, undefined, statement)).toEqual({ message: 'Table "ordrs" does not exist in lake.db. Did you mean orders?', line: 4, column: 6 });
   });
 });
+
+describe("time travel with parameters", () => {
+  it("reads AT (VERSION => :v) and AT (TIMESTAMP => :t) from the bound values", async () => {
+    const rows = await f.run("SELECT id FROM orders AT (VERSION => :v) WHERE id > :min ORDER BY id", { params: { v: snapshots[1].toString(), min: 1 } });
+    expect(rows).toEqual([{ id: "2" }]);
+    const plan = await f.plan("SELECT id FROM orders AT (VERSION => :v) WHERE id > :min", { params: { v: snapshots[1].toString(), min: 1 } });
+    expect(plan.params).toEqual([1]);
+    const at = new Date(times[0]).toISOString();
+    expect(await f.run("SELECT count(*) AS n FROM orders AT (TIMESTAMP => :t)", { params: { t: at } })).toEqual([{ n: "1" }]);
+    await expect(f.plan("SELECT * FROM orders AT (VERSION => :v)")).rejects.toThrow("No value for the parameter :v");
+  });
+
+  it("plans a table read twice at one snapshot once", async () => {
+    const plan = await f.plan("SELECT a.id FROM orders a JOIN orders b USING (id) JOIN orders AT (VERSION => 'first') c USING (id)");
+    expect(plan.tablesRead).toEqual(["lake.db.orders"]);
+    expect((await f.run("SELECT a.id FROM orders a JOIN orders b USING (id) JOIN orders AT (VERSION => 'first') c USING (id)"))).toEqual([{ id: "1" }]);
+  });
+});

@@ -54,15 +54,20 @@ export async function planSelectText(ctx: QueryContext, text: string, options: P
   const relations: SecuredRelation[] = [];
   const columns = walked.star ? null : walked.columns;
   const selects = singleTableSelects(parsed.tree);
+  const planned = new Map<string, Promise<SecuredRelation>>();
   for (const site of walked.tables) {
     const resolved = await resolveTable(ctx, site.parts, site.position);
     const at = isObject(site.node.at_clause) ? site.node.at_clause : undefined;
-    const snapshot = at ? await snapshotSelector(at, site.position) : undefined;
+    const snapshot = at ? await snapshotSelector(at, ctx.params, site.position) : undefined;
     const planView = (sql: string, session: SessionState, viewName: string) => planView_(ctx, sql, session, viewName, options, depth);
     const select = selects.get(site.node);
     const names = [String(site.node.alias || site.parts[site.parts.length - 1])];
     const predicates = select ? (all: string[]) => simplePredicates(select, all, names) : undefined;
-    const relation = await securedRelation(ctx, resolved, { snapshot, columns, predicates, position: site.position }, options, planView);
+    // A table read twice at one snapshot is planned once (not federated ones: their columns and predicates differ).
+    const key = resolved.kind === "federated" ? undefined : JSON.stringify([resolved.kind, resolved.ident, resolved.kind === "metadata" ? resolved.table : "", snapshot ?? null], bigints);
+    const cached = key ? planned.get(key) : undefined;
+    const relation = await (cached ?? securedRelation(ctx, resolved, { snapshot, columns, predicates, position: site.position }, options, planView));
+    if (key && !cached) planned.set(key, Promise.resolve(relation));
     replaceWithMarker(site.node, `${marker}${relations.length}`, site.parts[site.parts.length - 1]);
     relations.push(relation);
   }
@@ -149,6 +154,10 @@ function splice(rendered: string, marker: string, relations: SecuredRelation[]):
     at = (match.index ?? 0) + match[0].length;
   }
   return { sql: sql + rendered.slice(at), spans };
+}
+
+function bigints(_key: string, value: unknown): unknown {
+  return typeof value === "bigint" ? value.toString() : value;
 }
 
 function capitalize(message: string): string {

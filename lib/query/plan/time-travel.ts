@@ -7,15 +7,27 @@
 import type { SnapshotSelector } from "@/lib/iceberg/scan";
 import { deparse, evaluateConstant, parseSelect } from "./duck-parser";
 import { isObject, type JsonObject, RawNumber } from "./json";
+import { bindValues } from "./params";
 import { PlanError } from "./plan-error";
+import type { QueryContext } from "../types";
 
-export async function snapshotSelector(at: JsonObject, position?: number): Promise<SnapshotSelector> {
+export async function snapshotSelector(at: JsonObject, params: QueryContext["params"], position?: number): Promise<SnapshotSelector> {
   const unit = String(at.unit).toUpperCase();
-  const expr = at.expr;
-  if (!isObject(expr)) throw new PlanError("AT (…) needs a value.", position);
+  const given = at.expr;
+  if (!isObject(given)) throw new PlanError("AT (…) needs a value.", position);
+  const expr = given.class === "PARAMETER" ? parameterConstant(String(given.identifier), params, unit, position) : given;
   if (unit === "VERSION") return version(expr, position);
   if (unit === "TIMESTAMP") return { type: "as-of", timestampMs: await timestampMs(expr, position) };
   throw new PlanError(`AT (${unit} => …) is not a kind of time travel; use VERSION, TIMESTAMP, TAG or BRANCH.`, position);
+}
+
+/** `AT (VERSION => :v)`, `AT (TIMESTAMP => :t)`: the bound value, as the constant it stands for. */
+function parameterConstant(name: string, params: QueryContext["params"], unit: string, position?: number): JsonObject {
+  const [value] = bindValues([name], params);
+  if (value === null) throw new PlanError(`AT (${unit} => :${name}) needs a value, not NULL.`, position);
+  const id = typeof value === "string" ? "VARCHAR" : "BIGINT";
+  const constant: JsonObject = { class: "CONSTANT", type: "VALUE_CONSTANT", alias: "", query_location: new RawNumber("18446744073709551615"), value: { type: { id, type_info: null }, is_null: false, value: typeof value === "string" ? value : new RawNumber(String(value)) } };
+  return constant;
 }
 
 function version(expr: JsonObject, position?: number): SnapshotSelector {

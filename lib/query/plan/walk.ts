@@ -22,6 +22,8 @@ export interface TableSite {
 export interface WalkResult {
   tables: TableSite[];
   parameters: JsonObject[];
+  /** Parameters inside AT (…) clauses. */
+  atParameters: JsonObject[];
   /** Lower-cased last parts of column references (for fetching federated columns). */
   columns: Set<string>;
   /** A `*` or COLUMNS(…) appears: every column may be needed. */
@@ -36,7 +38,7 @@ export type Locate = (queryLocation: Json | undefined) => number | undefined;
 const KNOWN_TABLE_REFS = new Set(["BASE_TABLE", "JOIN", "SUBQUERY", "TABLE_FUNCTION", "EXPRESSION_LIST", "EMPTY", "PIVOT", "SHOW_REF"]);
 
 export async function walkTree(root: Json, locate: Locate): Promise<WalkResult> {
-  const out: WalkResult = { tables: [], parameters: [], columns: new Set(), star: false, showTables: [] };
+  const out: WalkResult = { tables: [], parameters: [], atParameters: [], columns: new Set(), star: false, showTables: [] };
   await visit(root, new Set(), out, locate);
   return out;
 }
@@ -83,7 +85,12 @@ async function checkNode(node: JsonObject, scope: Set<string>, out: WalkResult, 
   if (Array.isArray(node.column_name_alias) && node.column_name_alias.length) out.star = true;
   if (node.type === "BASE_TABLE") {
     baseTable(node, scope, out, position);
-    if (isObject(node.at_clause)) await visit(node.at_clause.expr, scope, out, locate);
+    if (isObject(node.at_clause)) {
+      // Parameters of AT (…) are read while planning, not bound in the SQL that runs.
+      const before = out.parameters.length;
+      await visit(node.at_clause.expr, scope, out, locate);
+      out.atParameters.push(...out.parameters.splice(before));
+    }
     return true;
   }
   if (node.type === "TABLE_FUNCTION" && isObject(node.function)) {
