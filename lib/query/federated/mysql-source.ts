@@ -23,8 +23,7 @@ function connectionOptions(c: FederatedConnection): mysql.ConnectionOptions {
     dateStrings: true,
     // JSON as the server's text (MariaDB's JSON columns too), not parsed and re-written.
     jsonStrings: true,
-    // Geometry as its bytes, not parsed into objects.
-    typeCast: (field, next) => (field.type === "GEOMETRY" ? field.buffer() : next()),
+    // No typeCast hook: with one, the binary protocol reads rows about ten times slower.
   };
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MyFixture, myFixture } from "./my-fixture";
+import { openSource } from "./source";
 import { myRun } from "./testing";
 
 let f: MyFixture;
@@ -160,6 +161,18 @@ describe("MariaDB pushdown", () => {
     await expect(read({ columns: ["id"], predicates: [] }, { rowCap: 100 })).rejects.toThrow(
       `myshop.${f.database}.customers returned more than 100 rows; add a filter.`,
     );
+  });
+
+  it("says so when the source cannot be reached", async () => {
+    // Nothing listens on port 1: the connection is refused.
+    const attempt = read(
+      { columns: ["id"], predicates: [] },
+      { openSource: (c) => openSource({ ...c, port: 1 }) },
+    );
+    await expect(attempt).rejects.toMatchObject({
+      code: "unavailable",
+      message: expect.stringContaining("Cannot reach the MySQL/MariaDB server at "),
+    });
   });
 
   it("cancels the query on the server", async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendRows, createTable, scanTable } from "@/lib/catalog";
 import { federatedRelation } from "./index";
 import { PG_ORDERS, type PgFixture, pgFixture } from "./pg-fixture";
+import { openSource } from "./source";
 import { pgRun } from "./testing";
 
 let f: PgFixture;
@@ -268,6 +269,20 @@ describe("refusals", () => {
       code: "bad_request",
       message: expect.stringContaining(
         "Reading pgshop.shop.orders: The PostgreSQL server at 127.0.0.1:5432 answered with an error (22P02)",
+      ),
+    });
+  });
+
+  it("says so when the source cannot be reached", async () => {
+    // Nothing listens on port 1: the connection is refused.
+    const attempt = f.read(
+      { columns: ["id"], predicates: [] },
+      { openSource: (c) => openSource({ ...c, port: 1 }) },
+    );
+    await expect(attempt).rejects.toMatchObject({
+      code: "unavailable",
+      message: expect.stringMatching(
+        /^Reading pgshop\.shop\.orders: Cannot reach the PostgreSQL server at /,
       ),
     });
   });

@@ -123,6 +123,7 @@ const MY_TYPES: TypeCase[] = [
   ],
   ["bn", "binary(3)", "x'00ff10'", "BLOB", "\\x00\\xFF\\x10"],
   ["bl", "blob", "x'61'", "BLOB", "a"],
+  ["pt", "point", "POINT(1, 2.5)", "VARCHAR", '{"x":1,"y":2.5}'],
   ["b1", "bit(1)", "b'1'", "BOOLEAN", "true"],
   [
     "b64",
