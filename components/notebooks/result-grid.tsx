@@ -39,7 +39,8 @@ export function ResultGrid({ runId, columns, rowCount, label }: { runId: string;
         fetchRows(runId, { offset: params.startRow, limit: params.endRow - params.startRow, sort, filter })
           .then((page) => {
             const rows = page.rows.map((row) => Object.fromEntries(row.map((value, i) => [`c${i}`, value])));
-            const known = page.total ?? (sort.length === 0 && !filter ? rowCount : null);
+            // While rows still stream in, the end is unknown: the grid is remounted when the run completes.
+            const known = page.complete ? (page.total ?? (sort.length === 0 && !filter ? rowCount : null)) : null;
             const last = known ?? (rows.length < params.endRow - params.startRow ? params.startRow + rows.length : -1);
             params.successCallback(rows, last);
           })

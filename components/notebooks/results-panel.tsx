@@ -35,10 +35,11 @@ export function ResultsPanel({ cellLabel, run, onCancel }: { cellLabel: string; 
       )}
       <div role={run.runs.length > 1 ? "tabpanel" : undefined} className="stack" style={{ gap: 8 }}>
         <RunSummary state={state} onCancel={onCancel} />
-        {state?.status === "succeeded" && state.columns.length > 0 && (
+        {state && state.columns.length > 0 && (state.status === "succeeded" || (state.status === "running" && state.rowsAvailable)) && (
           <>
-            <ResultGrid key={current.id} runId={current.id} columns={state.columns} rowCount={state.rowCount} label={`Result of ${cellLabel}${run.runs.length > 1 ? `, statement ${active + 1}` : ""}`} />
-            <ResultExport runId={current.id} rowCount={state.rowCount} />
+            {/* The first rows show while the query runs; the grid starts again once every row is there. */}
+            <ResultGrid key={`${current.id}:${state.complete}`} runId={current.id} columns={state.columns} rowCount={state.complete ? state.rowCount : null} label={`Result of ${cellLabel}${run.runs.length > 1 ? `, statement ${active + 1}` : ""}`} />
+            {state.status === "succeeded" && <ResultExport runId={current.id} rowCount={state.rowCount} />}
           </>
         )}
       </div>

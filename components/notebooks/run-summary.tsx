@@ -10,7 +10,10 @@ export function RunSummary({ state, onCancel }: { state: RunState | null; onCanc
     return (
       <div className="row run-line" role="status">
         <span className="spinner" aria-hidden />
-        <span>{waiting ? (state?.queuePosition ? `Waiting in the queue: position ${state.queuePosition}` : "Waiting to start…") : "Running…"}</span>
+        <span>
+          {waiting ? (state?.queuePosition ? `Waiting in the queue: position ${state.queuePosition}` : "Waiting to start…") : "Running…"}
+          {!waiting && state?.rowCount ? ` ${state.rowCount.toLocaleString()} rows so far` : ""}
+        </span>
         <button type="button" onClick={onCancel}>
           Cancel
         </button>

@@ -60,17 +60,20 @@ export function useNotebookCells(notebookId: string, initial: CellData[], autosa
     [notebookId],
   );
 
+  // The list is read from a ref so the server call stays out of the state updater (pure, may run twice).
+  const current = useRef(cells);
+  current.current = cells;
   const move = useCallback(
     (cellId: string, delta: -1 | 1) => {
-      setCells((list) => {
-        const from = list.findIndex((c) => c.id === cellId);
-        const to = from + delta;
-        if (from < 0 || to < 0 || to >= list.length) return list;
-        const next = [...list];
-        next.splice(to, 0, ...next.splice(from, 1));
-        unwrap(moveCellAction({ notebookId, cellId, position: to })).catch((error: Error) => toast.error(error.message));
-        return next;
-      });
+      const list = current.current;
+      const from = list.findIndex((c) => c.id === cellId);
+      const to = from + delta;
+      if (from < 0 || to < 0 || to >= list.length) return;
+      const next = [...list];
+      next.splice(to, 0, ...next.splice(from, 1));
+      current.current = next;
+      setCells(next);
+      unwrap(moveCellAction({ notebookId, cellId, position: to })).catch((error: Error) => toast.error(error.message));
     },
     [notebookId],
   );
