@@ -215,6 +215,30 @@ describe("CREATE TABLE AS SELECT", () => {
     ]);
   });
 
+  it("replaces an existing table's schema, partitioning and rows in one commit, keeping its history", async () => {
+    await h.run("CREATE TABLE replaced (a INT, b VARCHAR)");
+    await h.run("INSERT INTO replaced VALUES (1, 'x'), (2, 'y')");
+    const old = await currentSnapshot("replaced");
+    const result = await h.run("CREATE OR REPLACE TABLE replaced PARTITIONED BY (kind) AS SELECT 'k' || range AS kind, range * 1.5 AS value FROM range(3)");
+    expect(result).toEqual({ message: "Replaced table lake.db.replaced with 3 rows.", rowsAffected: 3 });
+    const { metadata } = await loadTable(t.ctx, ident("replaced"));
+    expect(metadata.snapshots).toHaveLength(2);
+    expect(metadata.schemas.find((s) => s.schemaId === metadata.currentSchemaId)?.fields.map((f) => [f.id, f.name, f.type])).toEqual([
+      [3, "kind", "string"],
+      [4, "value", "decimal(21, 1)"],
+    ]);
+    expect(metadata.partitionSpecs.find((s) => s.specId === metadata.defaultSpecId)?.fields.map((f) => f.name)).toEqual(["kind"]);
+    expect(await h.query("SELECT kind, value FROM replaced ORDER BY kind")).toEqual([
+      { kind: "k0", value: "0.0" },
+      { kind: "k1", value: "1.5" },
+      { kind: "k2", value: "3.0" },
+    ]);
+    expect(await h.query(`SELECT a, b FROM replaced AT (VERSION => ${old}) ORDER BY a`)).toEqual([
+      { a: 1, b: "x" },
+      { a: 2, b: "y" },
+    ]);
+  });
+
   it("leaves no table when the query fails, and maps types Iceberg lacks", async () => {
     await expect(h.run("CREATE TABLE broken AS SELECT CAST(region AS INT) AS x FROM orders")).rejects.toThrow();
     await expect(loadTable(t.ctx, ident("broken"))).rejects.toMatchObject({ code: "not_found" });

@@ -3,10 +3,11 @@
  * table's metadata staged (lib/access asks `table.create`), its data files written into
  * the staged location, then the create and the first snapshot land together as an
  * `assert-create` commit. A failure deletes the written files; the name stays free.
+ * OR REPLACE of a table that exists: replace-table.ts.
  */
 import { requireAuthorized } from "@/lib/access";
 import { commitTable, stageCreate, type TableIdent } from "@/lib/catalog";
-import { AppError, isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { newTableMetadata, type TableCommit } from "@/lib/iceberg/commit";
 import { currentSchema, type FormatVersion, type TableMetadata } from "@/lib/iceberg/spec";
 import { type PreparedCommit, prepareAppend } from "@/lib/iceberg/write";
@@ -16,6 +17,7 @@ import type { CreateTableAs } from "../parse";
 import { type CommandEnv, cancelled, command, planEmbedded, rowCount } from "./context";
 import { icebergTypeOf } from "./duck-schema";
 import { countRows, type Materialized, withMaterialized } from "./materialize";
+import { replaceTable } from "./replace-table";
 import { schemaOf, tableProperties } from "./tables";
 
 export async function createTableAsCommand(env: CommandEnv, c: CreateTableAs): Promise<PreparedCommand> {
@@ -31,7 +33,9 @@ export async function createTableAsCommand(env: CommandEnv, c: CreateTableAs): P
       } catch (error) {
         if (c.ifNotExists && isAppError(error) && error.code === "conflict") return { message: `${name} already exists; nothing created.`, rowsAffected: 0 };
         if (c.orReplace && isAppError(error) && error.code === "conflict") {
-          throw new AppError("conflict", `${name} already exists; CREATE OR REPLACE TABLE cannot replace it yet. Drop it first, or INSERT into it.`);
+          await replaceTable(env, ident, c, connection, signal, rows);
+          const count = await countRows(connection, `SELECT * FROM ${rows.table}`);
+          return { message: `Replaced table ${name} with ${rowCount(count)}.`, rowsAffected: count };
         }
         throw error;
       }
