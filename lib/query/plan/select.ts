@@ -16,10 +16,10 @@ import { type Span, tokenMapper } from "./positions";
 import { prepareText } from "./prepare-text";
 import { simplePredicates, singleTableSelects } from "./pushdown";
 import { type PlanOptions, type SecuredRelation, securedRelation } from "./relations";
-import { resolveTable } from "./resolve";
+import { type Resolved, resolveTable } from "./resolve";
 import { showTablesRelation } from "./show-tables";
 import { snapshotSelector } from "./time-travel";
-import { type Locate, walkTree } from "./walk";
+import { type Locate, type WalkResult, walkTree } from "./walk";
 
 export const MAX_VIEW_DEPTH = 8;
 
@@ -51,26 +51,7 @@ export async function planSelectText(ctx: QueryContext, text: string, options: P
   const walked = await walkTree(parsed.statements[0], locate);
   if (depth > 0 && walked.parameters.length) throw new PlanError("A view's SQL cannot have parameters.");
   const marker = `tarn_rel_${randomBytes(6).toString("hex")}_`;
-  const relations: SecuredRelation[] = [];
-  const columns = walked.star ? null : walked.columns;
-  const selects = singleTableSelects(parsed.tree);
-  const planned = new Map<string, Promise<SecuredRelation>>();
-  for (const site of walked.tables) {
-    const resolved = await resolveTable(ctx, site.parts, site.position);
-    const at = isObject(site.node.at_clause) ? site.node.at_clause : undefined;
-    const snapshot = at ? await snapshotSelector(at, ctx.params, site.position) : undefined;
-    const planView = (sql: string, session: SessionState, viewName: string) => planView_(ctx, sql, session, viewName, options, depth);
-    const select = selects.get(site.node);
-    const names = [String(site.node.alias || site.parts[site.parts.length - 1])];
-    const predicates = select ? (all: string[]) => simplePredicates(select, all, names) : undefined;
-    // A table read twice at one snapshot is planned once (not federated ones: their columns and predicates differ).
-    const key = resolved.kind === "federated" ? undefined : JSON.stringify([resolved.kind, resolved.ident, resolved.kind === "metadata" ? resolved.table : "", snapshot ?? null], bigints);
-    const cached = key ? planned.get(key) : undefined;
-    const relation = await (cached ?? securedRelation(ctx, resolved, { snapshot, columns, predicates, position: site.position }, options, planView));
-    if (key && !cached) planned.set(key, Promise.resolve(relation));
-    replaceWithMarker(site.node, `${marker}${relations.length}`, site.parts[site.parts.length - 1]);
-    relations.push(relation);
-  }
+  const relations = await tableRelations(ctx, parsed.tree, walked, marker, options, depth);
   for (const node of walked.showTables) {
     replaceWithMarker(node, `${marker}${relations.length}`, "tables");
     relations.push(await showTablesRelation(ctx));
@@ -86,6 +67,35 @@ export async function planSelectText(ctx: QueryContext, text: string, options: P
     setup: relations.flatMap((r) => r.setup),
     mapPosition: tokenMapper(text, sql, spans),
   };
+}
+
+/** Each table reference → its secured relation; the node becomes a marker spliced after rendering. */
+async function tableRelations(ctx: QueryContext, tree: JsonObject, walked: WalkResult, marker: string, options: PlanOptions, depth: number): Promise<SecuredRelation[]> {
+  const relations: SecuredRelation[] = [];
+  const columns = walked.star ? null : walked.columns;
+  const selects = singleTableSelects(tree);
+  const planned = new Map<string, Promise<SecuredRelation>>();
+  const resolvedNames = new Map<string, Promise<Resolved>>();
+  const planView = (sql: string, session: SessionState, viewName: string) => planView_(ctx, sql, session, viewName, options, depth);
+  for (const site of walked.tables) {
+    const name = site.parts.join("\u0000");
+    const resolving = resolvedNames.get(name) ?? resolveTable(ctx, site.parts, site.position);
+    resolvedNames.set(name, resolving);
+    const resolved = await resolving;
+    const at = isObject(site.node.at_clause) ? site.node.at_clause : undefined;
+    const snapshot = at ? await snapshotSelector(at, ctx.params, site.position) : undefined;
+    const select = selects.get(site.node);
+    const names = [String(site.node.alias || site.parts[site.parts.length - 1])];
+    const predicates = select ? (all: string[]) => simplePredicates(select, all, names) : undefined;
+    // A table read twice at one snapshot is planned once (not federated ones: their columns and predicates differ).
+    const key = resolved.kind === "federated" ? undefined : JSON.stringify([resolved.kind, resolved.ident, resolved.kind === "metadata" ? resolved.table : "", snapshot ?? null], bigints);
+    const cached = key ? planned.get(key) : undefined;
+    const relation = await (cached ?? securedRelation(ctx, resolved, { snapshot, columns, predicates, position: site.position }, options, planView));
+    if (key && !cached) planned.set(key, Promise.resolve(relation));
+    replaceWithMarker(site.node, `${marker}${relations.length}`, site.parts[site.parts.length - 1]);
+    relations.push(relation);
+  }
+  return relations;
 }
 
 async function planView_(ctx: QueryContext, sql: string, session: SessionState, viewName: string, options: PlanOptions, depth: number): Promise<SecuredRelation> {
