@@ -47,7 +47,7 @@ export const rowsQuery = z.object({
     .pipe(filterModelSchema.optional()),
 });
 
-export const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS, "format is csv, json or parquet.") });
+export const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS, "use csv, json or parquet.") });
 
 export const historyQuery = z.object({
   search: z.string().max(1_000).optional(),

@@ -2,7 +2,7 @@
  * For exec's integration tests and benchmarks: a test catalog (real metadata database,
  * warehouse folder, managed catalog `lake` with namespace `db`), a table `lake.db.numbers`
  * of `rows` rows (id, label, grp), a signed-in analyst, and engines over a data folder of
- * their own. Engines are built directly (not installed process-wide), so a test can hold
+ * their own, running the real planner unless a test passes another. Engines are built directly (not installed process-wide), so a test can hold
  * several with different limits.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -15,10 +15,9 @@ import { type TestCatalog, testCatalog } from "@/tests/support/catalog";
 import type { QueryContext } from "../../types";
 import { QueryEngine } from "../engine";
 import { type ExecOptions, readExecOptions } from "../options";
-import type { Planner } from "../planner";
+import { defaultPlanner, type Planner } from "../planner";
 import { type RunBatch, runStatements } from "../run-batch";
 import type { RunReader } from "../run-access";
-import { standInPlanner } from "./stand-in-planner";
 
 const NUMBERS: Schema = {
   type: "struct",
@@ -62,7 +61,7 @@ export async function execFixture(opts: { rows?: number } = {}): Promise<ExecFix
     dataDir,
     user,
     person,
-    engine: (options = {}, planner = standInPlanner) => {
+    engine: (options = {}, planner = defaultPlanner) => {
       const engine = new QueryEngine({ ...readExecOptions({}), threads: 2, ...dirsOf(dataDir, t.warehouse), ...options }, planner);
       engines.push(engine);
       return engine;
