@@ -60,6 +60,8 @@ export interface RunState {
   /** Set by USE: where names now resolve. */
   session: { catalog: string | null; namespace: string[] | null } | null;
   error: RunError | null;
+  /** Grows with every change (null when the server does not say). */
+  version: number | null;
 }
 
 export interface SortSpec {
@@ -87,8 +89,10 @@ export async function startRuns(request: RunRequest): Promise<StartedRun[]> {
   return list.map((entry) => (typeof entry === "string" ? { id: entry, start: 0, end: request.sql.length } : normaliseStarted(entry as Record<string, unknown>, request.sql.length)));
 }
 
-export async function fetchRun(id: string): Promise<RunState> {
-  return normaliseState(await call<Record<string, unknown>>(`/api/queries/${encodeURIComponent(id)}`));
+/** A run's state; with `since` (the version last seen) the server answers at the next change, or after `waitMs`. */
+export async function fetchRun(id: string, wait?: { since: number; waitMs: number }): Promise<RunState> {
+  const query = wait ? `?${new URLSearchParams({ since: String(wait.since), wait: String(wait.waitMs) })}` : "";
+  return normaliseState(await call<Record<string, unknown>>(`/api/queries/${encodeURIComponent(id)}${query}`));
 }
 
 export async function fetchRows(id: string, page: { offset: number; limit: number; sort: SortSpec[]; filter: FilterModel | null }): Promise<RowsPage> {
@@ -180,6 +184,7 @@ function normaliseState(body: Record<string, unknown>): RunState {
     durationMs: num(body.durationMs),
     bytesScanned: num(body.bytesScanned),
     message: typeof body.message === "string" ? body.message : null,
+    version: num(body.version),
     session: session ? { catalog: typeof session.catalog === "string" ? session.catalog : null, namespace: Array.isArray(session.namespace) ? (session.namespace as string[]) : null } : null,
     error: error
       ? { message: typeof error.message === "string" ? error.message : "The statement failed.", line: num(error.line ?? error.position?.line), column: num(error.column ?? error.position?.column) }

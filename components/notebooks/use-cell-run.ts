@@ -16,6 +16,18 @@ export interface CellRun {
   running: boolean;
 }
 
+/** Bounds how stale a queue position can get (it moves without the run itself changing). */
+const LONG_POLL_MS = 2000;
+const MIN_POLL_GAP_MS = 100;
+
+function firstOpen(runs: StatementRun[]): number {
+  return runs.findIndex((r) => !r.state || !TERMINAL.includes(r.state.status));
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 const IDLE: CellRun = { base: 0, runs: [], startError: null, running: false };
 
 /**
@@ -48,10 +60,16 @@ export function useCellRun(onSettled?: (runs: StatementRun[]) => void) {
     }
     const current = () => alive.current && mine === generation.current;
     if (current()) setState({ base, runs, startError: null, running: runs.length > 0 });
-    for (let delay = 150; current() && runs.some((r) => !r.state || !TERMINAL.includes(r.state.status)); delay = Math.min(delay * 1.5, 1000)) {
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      runs = await Promise.all(runs.map(async (r) => (r.state && TERMINAL.includes(r.state.status) ? r : { ...r, state: await fetchRun(r.id).catch(() => r.state) })));
-      if (current()) setState({ base, runs, startError: null, running: runs.some((r) => !r.state || !TERMINAL.includes(r.state.status)) });
+    // Statements run one after another: follow the first open one with a long poll (the
+    // server answers at its next change); the ones after it are still queued meanwhile.
+    for (let open = firstOpen(runs); current() && open >= 0; open = firstOpen(runs)) {
+      const r = runs[open];
+      const version = r.state?.version;
+      const state = await fetchRun(r.id, version === null || version === undefined ? undefined : { since: version, waitMs: LONG_POLL_MS }).catch(() => null);
+      if (!state) await pause(1000);
+      else runs = runs.map((each, i) => (i === open ? { ...each, state } : each));
+      if (current()) setState({ base, runs, startError: null, running: firstOpen(runs) >= 0 });
+      await pause(MIN_POLL_GAP_MS);
     }
     if (current()) settled.current?.(runs);
     return runs;
