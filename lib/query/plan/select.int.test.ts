@@ -1,6 +1,9 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FULL_READ, type UserPrincipal } from "@/lib/access";
 import { createCatalog, createNamespace, createView, loadTable, manageSnapshots } from "@/lib/catalog";
+import { registerFolder } from "@/lib/catalog/external";
 import { AppError } from "@/lib/errors";
 import type { Schema } from "@/lib/iceberg/spec";
 import { explainError, planQuery, type ReadPolicyFn, splitStatements } from "./index";
@@ -230,5 +233,20 @@ describe("time travel with parameters", () => {
     const plan = await f.plan("SELECT a.id FROM orders a JOIN orders b USING (id) JOIN orders AT (VERSION => 'first') c USING (id)");
     expect(plan.tablesRead).toEqual(["lake.db.orders"]);
     expect((await f.run("SELECT a.id FROM orders a JOIN orders b USING (id) JOIN orders AT (VERSION => 'first') c USING (id)"))).toEqual([{ id: "1" }]);
+  });
+});
+
+describe("external tables", () => {
+  it("read through their reader, under the read policy, and refuse time travel", async () => {
+    const dir = path.join(f.t.warehouse, "external-events");
+    mkdirSync(dir, { recursive: true });
+    await f.t.duck.run(`COPY (SELECT range AS id, 'e' || range AS name FROM range(4)) TO '${dir}/part-0.parquet'`);
+    await createCatalog(f.t.db, f.t.ctx.actor, { name: "files", kind: "lake" });
+    await createNamespace(f.t.db, f.t.ctx.actor, { catalog: "files", namespace: ["raw"] });
+    await registerFolder(f.t.ctx, ident("events", ["raw"], "files"), { path: dir });
+    expect(await f.run("SELECT count(*) AS n, max(name) AS top FROM files.raw.events")).toEqual([{ n: "4", top: "e3" }]);
+    const readPolicy: ReadPolicyFn = () => ({ ...FULL_READ, columns: ["id"], masks: {}, rowFilter: "id < 2", reasons: [] });
+    expect(await f.run("SELECT * FROM files.raw.events ORDER BY id", { options: { readPolicy } })).toEqual([{ id: "0" }, { id: "1" }]);
+    await expect(f.plan("SELECT * FROM files.raw.events AT (VERSION => 1)")).rejects.toThrow("events is not an Iceberg table: AT (…) applies to Iceberg tables only.");
   });
 });
