@@ -127,7 +127,7 @@ describe("the row cap", () => {
     expect(rowCapExceeded("pg.shop.orders", 1_000_000)).toMatchObject({
       code: "bad_request",
       message:
-        "pg.shop.orders returned more than 1,000,000 rows; add a filter. A federated table brings at most 1,000,000 rows into a query (TARN_FEDERATED_ROW_CAP).",
+        "pg.shop.orders returned more than 1,000,000 rows; add a filter. A federated table brings at most 1,000,000 rows into a query; an admin can raise that limit.",
     });
   });
 });

@@ -105,7 +105,7 @@ describe("the row cap", () => {
     await expect(attempt).rejects.toMatchObject({
       code: "bad_request",
       message:
-        "pgshop.shop.orders returned more than 100 rows; add a filter. A federated table brings at most 100 rows into a query (TARN_FEDERATED_ROW_CAP).",
+        "pgshop.shop.orders returned more than 100 rows; add a filter. A federated table brings at most 100 rows into a query; an admin can raise that limit.",
     });
   });
 

@@ -3,6 +3,9 @@
  * for one row more than the cap, so going over is seen without reading further.
  *
  *   TARN_FEDERATED_ROW_CAP   default 1,000,000
+ *
+ * The message does not name the variable: what a person sees is cleaned of anything
+ * looking like Tarn's internals (plan/explain-error.ts), and they cannot set it anyway.
  */
 import { AppError } from "@/lib/errors";
 
@@ -20,7 +23,7 @@ export function federatedRowCap(env: Record<string, string | undefined> = proces
 export function rowCapExceeded(table: string, cap: number): AppError {
   return new AppError(
     "bad_request",
-    `${table} returned more than ${count(cap)} rows; add a filter. A federated table brings at most ${count(cap)} rows into a query (TARN_FEDERATED_ROW_CAP).`,
+    `${table} returned more than ${count(cap)} rows; add a filter. A federated table brings at most ${count(cap)} rows into a query; an admin can raise that limit.`,
   );
 }
 
