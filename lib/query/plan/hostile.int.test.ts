@@ -105,6 +105,8 @@ describe("a narrow read policy holds against allowed statements", () => {
     ["SELECT * FROM orders JOIN hr.salaries USING (id)", "You do not have permission to read this table."],
     ["SELECT * FROM orders$files", "metadata table orders$files is not allowed"],
     ["SELECT * FROM orders$partitions", "metadata table orders$partitions is not allowed"],
+    ["EXPLAIN SELECT * FROM orders", "EXPLAIN is not allowed: a table here is read under column or row rules"],
+    ["EXPLAIN ANALYZE SELECT count(*) FROM (SELECT * FROM orders)", "EXPLAIN is not allowed"],
   ])("%s is refused", async (sql, message) => {
     await expect(f.plan(sql, { options })).rejects.toThrow(message);
   });

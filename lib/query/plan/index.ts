@@ -18,7 +18,7 @@
  *   functions.ts, walk.ts, resolve.ts).
  */
 import type { PreparedQuery, QueryContext, StatementPlan, StatementText } from "../types";
-import { PlanError } from "./plan-error";
+import { PlanError, refused } from "./plan-error";
 import type { PlanOptions } from "./relations";
 import { planSelectText } from "./select";
 import { statementKind } from "./statement-kind";
@@ -41,6 +41,8 @@ export async function planQuerySelect(ctx: QueryContext, statement: StatementTex
   if (kind.kind === "use") throw new PlanError("USE is not a query.", 0);
   const innerStart = kind.kind === "explain" ? kind.innerStart : 0;
   const planned = await planSelectText(ctx, statement.sql.slice(innerStart), options);
+  // The plan would show the rules themselves (hidden column names, masks, the row filter) and file paths.
+  if (kind.kind === "explain" && planned.narrowed) throw refused("EXPLAIN", "a table here is read under column or row rules, which the plan would show", 0);
   const prefix = kind.kind === "explain" ? (kind.analyze ? "EXPLAIN ANALYZE " : "EXPLAIN ") : "";
   return {
     kind: "query",

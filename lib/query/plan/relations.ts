@@ -32,6 +32,8 @@ export interface SecuredRelation {
   sql: string;
   setup: SetupStep[];
   tablesRead: string[];
+  /** A read policy narrowed what is read (columns, masks or rows): EXPLAIN would show the rules. */
+  narrowed?: boolean;
 }
 
 export interface RelationRequest {
@@ -79,11 +81,11 @@ async function relationOf(
       const policy = await policyFor(ctx, resolved.ident, options);
       const scan = await scanTable(ctx, resolved.ident, { snapshot: request.snapshot });
       const names = scan.plan.columns.map((c) => c.name);
-      return { sql: secure(scan.sql, policy, names), setup: [], tablesRead: [read] };
+      return { sql: secure(scan.sql, policy, names), setup: [], tablesRead: [read], narrowed: !isFullRead(policy) };
     }
     case "external": {
       const policy = await policyFor(ctx, resolved.ident, options);
-      return { sql: secure(externalRelationSql(resolved.row), policy), setup: [], tablesRead: [read] };
+      return { sql: secure(externalRelationSql(resolved.row), policy), setup: [], tablesRead: [read], narrowed: !isFullRead(policy) };
     }
     case "metadata":
       return { sql: await metadataRelation(ctx, resolved, request, options), setup: [], tablesRead: [read] };
@@ -159,7 +161,7 @@ async function viewRelation(ctx: QueryContext, ident: TableIdent, planView: Plan
   if (!version || !sql) throw new PlanError(`View ${displayName(ident.namespace, ident.name)} has no SQL definition.`);
   const session: SessionState = { catalog: version.defaultCatalog ?? ident.catalog, namespace: version.defaultNamespace.length ? version.defaultNamespace : ident.namespace };
   const inner = await planView(sql.sql, session, displayName(ident.namespace, ident.name));
-  return { sql: `(${inner.sql})`, setup: inner.setup, tablesRead: [read, ...inner.tablesRead] };
+  return { sql: `(${inner.sql})`, setup: inner.setup, tablesRead: [read, ...inner.tablesRead], narrowed: inner.narrowed };
 }
 
 async function federated(ctx: QueryContext, ident: TableIdent, request: RelationRequest, options: PlanOptions, read: string): Promise<SecuredRelation> {
@@ -171,5 +173,5 @@ async function federated(ctx: QueryContext, ident: TableIdent, request: Relation
   // Only on the whole table: a predicate on a masked or hidden column would filter by what may not be seen.
   const predicates = full && request.predicates ? request.predicates(all) : [];
   const relation = await federatedRelation(ctx, ident, { columns: wanted, predicates }, options.federated);
-  return { sql: secure(relation.relationSql, policy, wanted), setup: relation.setup, tablesRead: [read] };
+  return { sql: secure(relation.relationSql, policy, wanted), setup: relation.setup, tablesRead: [read], narrowed: !full };
 }

@@ -28,6 +28,8 @@ export interface PlannedSelect {
   params: ParamValue[];
   tablesRead: string[];
   setup: SetupStep[];
+  /** Some table was read under a narrowed read policy. */
+  narrowed: boolean;
   /** Generated offset → offset into the planned text (null: no good match). */
   mapPosition: (offset: number) => number | null;
 }
@@ -65,6 +67,7 @@ export async function planSelectText(ctx: QueryContext, text: string, options: P
     params,
     tablesRead: [...new Set(relations.flatMap((r) => r.tablesRead))],
     setup: relations.flatMap((r) => r.setup),
+    narrowed: relations.some((r) => r.narrowed),
     mapPosition: tokenMapper(text, sql, spans),
   };
 }
@@ -102,7 +105,7 @@ async function planView_(ctx: QueryContext, sql: string, session: SessionState, 
   if (depth + 1 > MAX_VIEW_DEPTH) throw new PlanError(`Views nest more than ${MAX_VIEW_DEPTH} deep at ${viewName} (does a view read itself?).`);
   try {
     const planned = await planSelectText({ ...ctx, session, params: {} }, sql.trim().replace(/;\s*$/, ""), options, depth + 1);
-    return { sql: planned.sql, setup: planned.setup, tablesRead: planned.tablesRead };
+    return { sql: planned.sql, setup: planned.setup, tablesRead: planned.tablesRead, narrowed: planned.narrowed };
   } catch (error) {
     if (error instanceof PlanError) throw new PlanError(`In view ${viewName}: ${error.message}`, undefined, { cause: error });
     throw error;
