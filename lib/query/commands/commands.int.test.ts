@@ -343,6 +343,23 @@ describe("ALTER TABLE: partitioning and references; nested types", () => {
   });
 });
 
+describe("names resolve as in queries", () => {
+  it("matches case-insensitively, suggests the closest names, and checks the kind", async () => {
+    expect((await h.run("INSERT INTO LAKE.DB.Orders (id) VALUES (500)")).message).toBe("Inserted 1 row into lake.db.orders.");
+    expect((await h.run("DELETE FROM Orders WHERE ID = 500")).rowsAffected).toBe(1);
+    const typo = "INSERT INTO ordrs VALUES (1)";
+    await expect(h.run(typo)).rejects.toMatchObject({ message: expect.stringContaining("Did you mean orders"), position: typo.indexOf("ordrs") });
+    await h.run("CREATE VIEW recent AS SELECT id FROM orders");
+    await expect(h.run("INSERT INTO recent VALUES (1)")).rejects.toMatchObject({ message: "lake.db.recent is a view; only Iceberg tables of the catalog can be changed here." });
+    await expect(h.run("DROP TABLE recent")).rejects.toMatchObject({ message: expect.stringContaining("is a view; use DROP VIEW") });
+    await expect(h.run("DROP VIEW orders")).rejects.toMatchObject({ message: "lake.db.orders is a table; use DROP TABLE for tables." });
+    await expect(h.run("TRUNCATE orders$snapshots")).rejects.toMatchObject({ message: expect.stringContaining("is a metadata table") });
+    await h.run("DROP VIEW Recent");
+    await expect(h.run("CREATE TABLE nowhere.t (a INT)")).rejects.toMatchObject({ code: "not_found" });
+    await expect(h.run("CREATE TABLE other_catalog.x.t (a INT)")).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
 describe("parameters and error positions", () => {
   it("binds :name parameters in VALUES, WHERE and SET, never splicing them", async () => {
     const p = harness(t, { params: { id: 77, region: "x'); DROP TABLE orders; --", factor: 3 } });

@@ -1,37 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { isCommandStatement } from "./index";
-import { resolveNamespace, resolveTable, sqlIdent, sqlTableName } from "./names";
-
-const q = (...parts: string[]) => ({ parts, start: 0 });
-const session = { catalog: "demo", namespace: ["sales", "eu"] };
-
-describe("resolveTable", () => {
-  it.each([
-    [["orders"], { catalog: "demo", namespace: ["sales", "eu"], name: "orders" }],
-    [["ops", "orders"], { catalog: "demo", namespace: ["ops"], name: "orders" }],
-    [["lake", "ops", "orders"], { catalog: "lake", namespace: ["ops"], name: "orders" }],
-    [["lake", "a", "b", "orders"], { catalog: "lake", namespace: ["a", "b"], name: "orders" }],
-  ])("%j", (parts, ident) => {
-    expect(resolveTable(session, q(...parts))).toEqual(ident);
-  });
-
-  it("asks for a catalog or namespace the session does not have", () => {
-    expect(() => resolveTable({}, q("orders"))).toThrow("orders needs a catalog: write catalog.namespace.name, or USE a catalog first.");
-    expect(() => resolveTable({ catalog: "demo" }, q("orders"))).toThrow("orders needs a namespace: write namespace.orders, or USE a namespace first.");
-    expect(resolveTable({}, q("demo", "s", "t"))).toEqual({ catalog: "demo", namespace: ["s"], name: "t" });
-  });
-});
-
-describe("resolveNamespace", () => {
-  it("takes one part as a namespace of the session's catalog, more as catalog.namespace…", () => {
-    expect(resolveNamespace(session, q("staging"))).toEqual({ catalog: "demo", namespace: ["staging"] });
-    expect(resolveNamespace(session, q("lake", "a", "b"))).toEqual({ catalog: "lake", namespace: ["a", "b"] });
-  });
-});
+import { sqlIdent, sqlTableName } from "./names";
 
 describe("SQL names for the SELECT planner", () => {
   it.each([
-    ["orders", "orders"],
+    ["orders", '"orders"'],
     ["Orders", '"Orders"'],
     ["order", '"order"'],
     ["my table", '"my table"'],
@@ -41,7 +14,7 @@ describe("SQL names for the SELECT planner", () => {
   });
 
   it("qualifies tables fully", () => {
-    expect(sqlTableName({ catalog: "demo", namespace: ["a", "B"], name: "select" })).toBe('demo.a."B"."select"');
+    expect(sqlTableName({ catalog: "demo", namespace: ["a", "B"], name: "select" })).toBe('"demo"."a"."B"."select"');
   });
 });
 

@@ -4,26 +4,22 @@
  */
 import { requireAuthorized } from "@/lib/access";
 import { alterPartitioning, alterSchema, loadTable, manageSnapshots, renameTable, setTableProperties, type TableIdent } from "@/lib/catalog";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { UpdateSchema } from "@/lib/iceberg/commit";
 import { currentSchema, findFieldByName, type TableMetadata } from "@/lib/iceberg/spec";
 import type { PreparedCommand } from "../../types";
-import { fullName, resolveTable, tableResource } from "../names";
+import { fullName, tableResource } from "../names";
+import { existingObject, missing, newObject } from "./targets";
 import type { AlterAction, AlterTable } from "../parse";
 import { type CommandEnv, command } from "./context";
 
-export function alterTableCommand(env: CommandEnv, c: AlterTable): PreparedCommand {
-  const ident = resolveTable(env.ctx.session, c.name);
+export async function alterTableCommand(env: CommandEnv, c: AlterTable): Promise<PreparedCommand> {
+  const ident = await existingObject(env, c.name, ["iceberg"], "ALTER TABLE changes Iceberg tables of the catalog.", c.ifExists);
+  if (!ident) return missing(env, c.name, "ALTER TABLE", "changed");
   requireAuthorized(env.ctx.actor, "table.alter", tableResource(ident));
   const name = fullName(ident);
   return command(`ALTER TABLE ${name}`, { written: [name] }, async () => {
-    let metadata: TableMetadata;
-    try {
-      metadata = (await loadTable(env.ctx, ident)).metadata;
-    } catch (error) {
-      if (c.ifExists && isAppError(error) && error.code === "not_found") return { message: `${name} does not exist; nothing changed.`, rowsAffected: 0 };
-      throw error;
-    }
+    const { metadata } = await loadTable(env.ctx, ident);
     const message = await applyAction(env, ident, metadata, c.action);
     return { message: `${message.replace("%s", name)}` };
   });
@@ -59,7 +55,7 @@ async function applyAction(env: CommandEnv, ident: TableIdent, metadata: TableMe
       await alterSchema(ctx, ident, (u) => u.updateColumnDoc(a.column, a.comment));
       return `Set the comment of ${a.column} of %s.`;
     case "renameTable": {
-      const to = resolveTable(ctx.session, a.to);
+      const to = await newObject(env, a.to);
       await renameTable(ctx, ident, to);
       return `Renamed %s to ${fullName(to)}.`;
     }

@@ -12,7 +12,8 @@ import { newTableMetadata, type TableCommit } from "@/lib/iceberg/commit";
 import { currentSchema, type FormatVersion, type TableMetadata } from "@/lib/iceberg/spec";
 import { type PreparedCommit, prepareAppend } from "@/lib/iceberg/write";
 import type { EngineConnection, PreparedCommand } from "../../types";
-import { fullName, namespaceResource, resolveTable } from "../names";
+import { fullName, namespaceResource } from "../names";
+import { newObject } from "./targets";
 import type { CreateTableAs } from "../parse";
 import { type CommandEnv, cancelled, command, planEmbedded, rowCount } from "./context";
 import { icebergTypeOf } from "./duck-schema";
@@ -21,7 +22,7 @@ import { replaceTable } from "./replace-table";
 import { schemaOf, tableProperties } from "./tables";
 
 export async function createTableAsCommand(env: CommandEnv, c: CreateTableAs): Promise<PreparedCommand> {
-  const ident = resolveTable(env.ctx.session, c.name);
+  const ident = await newObject(env, c.name);
   requireAuthorized(env.ctx.actor, "table.create", namespaceResource(ident));
   const name = fullName(ident);
   const query = await planEmbedded(env, c.query.sql, [c.query]);

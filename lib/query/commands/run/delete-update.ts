@@ -3,7 +3,8 @@ import { deleteRows } from "@/lib/catalog";
 import { AppError } from "@/lib/errors";
 import { duckType, quoteIdent } from "@/lib/iceberg/duckdb";
 import type { PreparedCommand } from "../../types";
-import { resolveTable, sqlIdent, sqlTableName } from "../names";
+import { sqlIdent, sqlTableName } from "../names";
+import { writableTable } from "./targets";
 import type { Delete, Span, Update } from "../parse";
 import { type CommandEnv, cancelled, command, rowCount } from "./context";
 import { withMaterialized } from "./materialize";
@@ -13,7 +14,7 @@ import { commitRewrite, keptRows, planOverTarget, type RewriteTarget, rewriteTar
 const HIT = "__tarn_hit";
 
 export async function deleteCommand(env: CommandEnv, c: Delete): Promise<PreparedCommand> {
-  const target = await rewriteTarget(env, resolveTable(env.ctx.session, c.target.name));
+  const target = await rewriteTarget(env, await writableTable(env, c.target.name));
   if (!c.where) return deleteAll(env, target);
   const alias = sqlIdent(c.target.alias ?? target.ident.name);
   const pruning = pruningOf(c.where, target.schema, [c.target.alias ?? target.ident.name], env.ctx.params);
@@ -40,7 +41,7 @@ function deleteAll(env: CommandEnv, target: RewriteTarget): PreparedCommand {
 }
 
 export async function updateCommand(env: CommandEnv, c: Update): Promise<PreparedCommand> {
-  const target = await rewriteTarget(env, resolveTable(env.ctx.session, c.target.name));
+  const target = await rewriteTarget(env, await writableTable(env, c.target.name));
   const alias = sqlIdent(c.target.alias ?? target.ident.name);
   const set = new Map<string, Span>();
   for (const a of c.set) {

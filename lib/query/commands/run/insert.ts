@@ -10,13 +10,14 @@ import { duckType, quoteIdent } from "@/lib/iceberg/duckdb";
 import { currentSchema, type TableMetadata } from "@/lib/iceberg/spec";
 import { prepareAppend } from "@/lib/iceberg/write";
 import type { PreparedCommand } from "../../types";
-import { fullName, resolveTable, tableResource } from "../names";
+import { fullName, tableResource } from "../names";
+import { writableTable } from "./targets";
 import type { Insert, Span } from "../parse";
 import { type CommandEnv, command, planEmbedded, rowCount, unlessCancelled } from "./context";
 import { countRows, type Materialized, withMaterialized } from "./materialize";
 
 export async function insertCommand(env: CommandEnv, c: Insert): Promise<PreparedCommand> {
-  const ident = resolveTable(env.ctx.session, c.name);
+  const ident = await writableTable(env, c.name);
   requireAuthorized(env.ctx.actor, "table.write", tableResource(ident));
   const name = fullName(ident);
   const spans = c.source.kind === "query" ? [c.source.query] : c.source.rows.flat();

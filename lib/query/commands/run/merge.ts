@@ -9,7 +9,8 @@ import { AppError } from "@/lib/errors";
 import { duckType, quoteIdent } from "@/lib/iceberg/duckdb";
 import type { NestedField } from "@/lib/iceberg/spec";
 import type { EngineConnection, PreparedCommand } from "../../types";
-import { resolveTable, sqlIdent, sqlTableName } from "../names";
+import { sqlIdent, sqlTableName } from "../names";
+import { writableTable } from "./targets";
 import type { Merge, Span } from "../parse";
 import { type CommandEnv, command, rowCount } from "./context";
 import { withMaterialized } from "./materialize";
@@ -26,11 +27,12 @@ interface Aliases {
 }
 
 export async function mergeCommand(env: CommandEnv, c: Merge): Promise<PreparedCommand> {
-  const target = await rewriteTarget(env, resolveTable(env.ctx.session, c.target.name));
-  const sourceName = c.source.kind === "table" ? resolveTable(env.ctx.session, c.source.name) : undefined;
-  const aliases = { t: sqlIdent(c.target.alias ?? target.ident.name), s: sqlIdent(c.source.alias ?? sourceName?.name ?? "source") };
+  const target = await rewriteTarget(env, await writableTable(env, c.target.name));
+  const sourceParts = c.source.kind === "table" ? c.source.name.parts : undefined;
+  const aliases = { t: sqlIdent(c.target.alias ?? target.ident.name), s: sqlIdent(c.source.alias ?? sourceParts?.at(-1) ?? "source") };
   if (aliases.t === aliases.s) throw new AppError("bad_request", "The MERGE target and source need different aliases (… AS t USING … AS s).");
-  const sourceSql = sourceName ? `SELECT * FROM ${sqlTableName(sourceName)}` : (c.source as { query: Span }).query.sql;
+  // The source is read through the planner like any query: resolved, secured.
+  const sourceSql = sourceParts ? `SELECT * FROM ${sourceParts.map(sqlIdent).join(".")}` : (c.source as { query: Span }).query.sql;
   const columns = target.schema.fields.map((f) => `${columnValue(target, c, aliases, f)} AS ${quoteIdent(f.name)}`);
   const sql = [
     `SELECT ${aliases.t}.${RID} AS ${RID}, ${aliases.s}.${SID} AS ${SID}, ${clauseNumber(c, aliases)} AS ${CLAUSE}, ${columns.join(", ")}`,

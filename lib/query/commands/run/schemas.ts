@@ -2,12 +2,13 @@
 import { requireAuthorized } from "@/lib/access";
 import { createNamespace, dropNamespace } from "@/lib/catalog";
 import type { PreparedCommand } from "../../types";
-import { fullName, namespaceResource, resolveNamespace } from "../names";
+import { fullName, namespaceResource } from "../names";
+import { namespaceNamed } from "./targets";
 import type { CreateSchema, DropSchema } from "../parse";
 import { type CommandEnv, command, unless } from "./context";
 
-export function createSchemaCommand(env: CommandEnv, c: CreateSchema): PreparedCommand {
-  const ident = resolveNamespace(env.ctx.session, c.name);
+export async function createSchemaCommand(env: CommandEnv, c: CreateSchema): Promise<PreparedCommand> {
+  const ident = await namespaceNamed(env, c.name);
   requireAuthorized(env.ctx.actor, "namespace.create", namespaceResource(ident));
   const name = fullName(ident);
   return command(`CREATE SCHEMA ${name}`, {}, () =>
@@ -18,8 +19,8 @@ export function createSchemaCommand(env: CommandEnv, c: CreateSchema): PreparedC
   );
 }
 
-export function dropSchemaCommand(env: CommandEnv, c: DropSchema): PreparedCommand {
-  const ident = resolveNamespace(env.ctx.session, c.name);
+export async function dropSchemaCommand(env: CommandEnv, c: DropSchema): Promise<PreparedCommand> {
+  const ident = await namespaceNamed(env, c.name);
   requireAuthorized(env.ctx.actor, "namespace.alter", namespaceResource(ident));
   const name = fullName(ident);
   return command(`DROP SCHEMA ${name}`, {}, () =>

@@ -3,12 +3,13 @@ import { requireAuthorized } from "@/lib/access";
 import { createTable, deleteRows, dropTable, dropView } from "@/lib/catalog";
 import { assignFreshIds, type NestedField, type Schema } from "@/lib/iceberg/spec";
 import type { PreparedCommand } from "../../types";
-import { fullName, namespaceResource, resolveTable, tableResource } from "../names";
+import { fullName, namespaceResource, tableResource } from "../names";
+import { existingObject, missing, newObject, writableTable } from "./targets";
 import type { ColumnDef, CreateTable, DropTable, DropView, Properties, Truncate } from "../parse";
 import { type CommandEnv, cancelled, command, rowCount, unless } from "./context";
 
-export function createTableCommand(env: CommandEnv, c: CreateTable): PreparedCommand {
-  const ident = resolveTable(env.ctx.session, c.name);
+export async function createTableCommand(env: CommandEnv, c: CreateTable): Promise<PreparedCommand> {
+  const ident = await newObject(env, c.name);
   requireAuthorized(env.ctx.actor, "table.create", namespaceResource(ident));
   const name = fullName(ident);
   const schema = schemaOf(c.columns);
@@ -30,8 +31,9 @@ export function tableProperties(c: { comment?: string; properties: Properties })
   return { ...c.properties, ...(c.comment === undefined ? {} : { comment: c.comment }) };
 }
 
-export function dropTableCommand(env: CommandEnv, c: DropTable): PreparedCommand {
-  const ident = resolveTable(env.ctx.session, c.name);
+export async function dropTableCommand(env: CommandEnv, c: DropTable): Promise<PreparedCommand> {
+  const ident = await existingObject(env, c.name, ["iceberg", "external"], "use DROP VIEW for views; tables of a federated catalog are dropped at their source.", c.ifExists);
+  if (!ident) return missing(env, c.name, "DROP TABLE", "dropped");
   requireAuthorized(env.ctx.actor, "table.drop", tableResource(ident));
   const name = fullName(ident);
   return command(`DROP TABLE ${name}`, { written: [name] }, () =>
@@ -42,8 +44,9 @@ export function dropTableCommand(env: CommandEnv, c: DropTable): PreparedCommand
   );
 }
 
-export function dropViewCommand(env: CommandEnv, c: DropView): PreparedCommand {
-  const ident = resolveTable(env.ctx.session, c.name);
+export async function dropViewCommand(env: CommandEnv, c: DropView): Promise<PreparedCommand> {
+  const ident = await existingObject(env, c.name, ["view"], "use DROP TABLE for tables.", c.ifExists);
+  if (!ident) return missing(env, c.name, "DROP VIEW", "dropped");
   requireAuthorized(env.ctx.actor, "view.drop", tableResource(ident));
   const name = fullName(ident);
   return command(`DROP VIEW ${name}`, {}, () =>
@@ -55,8 +58,8 @@ export function dropViewCommand(env: CommandEnv, c: DropView): PreparedCommand {
 }
 
 /** Every file leaves the current snapshot in one "delete" snapshot; older snapshots keep them. */
-export function truncateCommand(env: CommandEnv, c: Truncate): PreparedCommand {
-  const ident = resolveTable(env.ctx.session, c.name);
+export async function truncateCommand(env: CommandEnv, c: Truncate): Promise<PreparedCommand> {
+  const ident = await writableTable(env, c.name);
   requireAuthorized(env.ctx.actor, "table.write", tableResource(ident));
   const name = fullName(ident);
   return command(`TRUNCATE ${name}`, { written: [name] }, async (connection, signal) => {

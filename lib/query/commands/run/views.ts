@@ -9,7 +9,8 @@ import { requireAuthorized } from "@/lib/access";
 import { createView, replaceView } from "@/lib/catalog";
 import { AppError, isAppError } from "@/lib/errors";
 import type { PreparedCommand } from "../../types";
-import { fullName, namespaceResource, resolveTable, sqlIdent } from "../names";
+import { fullName, namespaceResource, sqlIdent } from "../names";
+import { newObject } from "./targets";
 import type { CreateView } from "../parse";
 import { tokenize } from "../parse/lexer";
 import { type CommandEnv, command, planEmbedded } from "./context";
@@ -18,7 +19,7 @@ import { withMaterialized } from "./materialize";
 import { schemaOf } from "./tables";
 
 export async function createViewCommand(env: CommandEnv, c: CreateView): Promise<PreparedCommand> {
-  const ident = resolveTable(env.ctx.session, c.name);
+  const ident = await newObject(env, c.name);
   requireAuthorized(env.ctx.actor, "view.create", namespaceResource(ident));
   const param = tokenize(c.query.sql).find((t) => t.kind === "param");
   if (param) throw new AppError("bad_request", `Not supported: parameters (${param.text}) in a view's query. A view stores its SQL; write the value itself.`);
