@@ -62,6 +62,33 @@ describe("federated tables", () => {
     expect(sent[0].sql).not.toContain("customer_id");
   });
 
+  it("push a LIMIT only where nothing between it and the table changes the rows", async () => {
+    const cases: [string, number][] = [
+      ["SELECT id FROM pg.shop.orders WHERE id > 10 LIMIT 3", 3],
+      ["SELECT id FROM pg.shop.orders LIMIT 2 OFFSET 1", 2],
+      ["SELECT count(*) AS n FROM (SELECT id FROM pg.shop.orders LIMIT 4)", 1],
+    ];
+    for (const [sql, rows] of cases) {
+      sent.length = 0;
+      expect(await f.run(sql, { options })).toHaveLength(rows);
+    }
+    sent.length = 0;
+    await f.run("SELECT id FROM pg.shop.orders LIMIT 3", { options });
+    expect(Number(sent[0].params.at(-1))).toBe(3);
+    for (const sql of [
+      "SELECT count(*) FROM pg.shop.orders LIMIT 1",
+      "SELECT id FROM pg.shop.orders ORDER BY id DESC LIMIT 1",
+      "SELECT DISTINCT customer_id FROM pg.shop.orders LIMIT 2",
+      "SELECT id FROM pg.shop.orders WHERE id % 2 = 0 LIMIT 2",
+    ]) {
+      sent.length = 0;
+      await f.run(sql, { options });
+      expect(Number(sent[0].params.at(-1)), sql).toBeGreaterThan(30);
+    }
+    expect(await f.run("SELECT count(*) AS n FROM pg.shop.orders LIMIT 1", { options })).toEqual([{ n: "30" }]);
+    expect(await f.run("SELECT id FROM pg.shop.orders ORDER BY id DESC LIMIT 1", { options })).toEqual([{ id: "30" }]);
+  });
+
   it("are resolved after USE pg.shop, with a suggestion for a typo", async () => {
     const session = { catalog: "pg", namespace: ["shop"] };
     expect(await f.run("SELECT count(*) AS n FROM orders", { options, session })).toEqual([{ n: "30" }]);

@@ -62,6 +62,14 @@ async function allowedFunctions(): Promise<Set<string>> {
   return allowed;
 }
 
+let aggregates: Promise<Set<string>> | undefined;
+
+/** Names of DuckDB's aggregate functions (a LIMIT cannot be pushed past them). */
+export function aggregateFunctions(): Promise<Set<string>> {
+  aggregates ??= engineFunctions().then((all) => new Set(all.filter((f) => f.type === "aggregate").map((f) => f.name.toLowerCase())));
+  return aggregates;
+}
+
 /** Throws a refusal naming the function unless user SQL may call it. */
 export async function checkFunction(name: string, schema: string, catalog: string, position?: number): Promise<void> {
   const lowered = name.toLowerCase();

@@ -96,3 +96,35 @@ function decimalText(unscaled: string, scale: number): string {
   const text = scale > 0 ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
   return negative ? `-${text}` : text;
 }
+
+/**
+ * The rows a single-table SELECT needs at most: its LIMIT (plus OFFSET) when nothing
+ * between the table and the LIMIT can drop, merge or reorder rows — no DISTINCT, ORDER
+ * BY, GROUP BY, HAVING, QUALIFY, sample, aggregate or window function, and a WHERE
+ * clause made only of the pushed predicates. `aggregates`: names of aggregate functions.
+ */
+export function simpleLimit(select: JsonObject, pushed: number, aggregates: Set<string>): number | undefined {
+  const modifiers = Array.isArray(select.modifiers) ? select.modifiers.filter(isObject) : [];
+  const limit = modifiers.find((m) => m.type === "LIMIT_MODIFIER");
+  if (!limit || modifiers.some((m) => m.type !== "LIMIT_MODIFIER")) return undefined;
+  if (conjuncts(select.where_clause).length !== pushed) return undefined;
+  const grouped = (Array.isArray(select.group_expressions) && select.group_expressions.length) || select.having || select.qualify || select.sample;
+  if (grouped || select.aggregate_handling !== "STANDARD_HANDLING" || hasAggregate(select.select_list, aggregates)) return undefined;
+  const rows = count(limit.limit);
+  const offset = limit.offset == null ? 0 : count(limit.offset);
+  return rows === undefined || offset === undefined ? undefined : rows + offset;
+}
+
+function count(expr: Json | undefined): number | undefined {
+  const value = isObject(expr) ? constant(expr) : undefined;
+  if (value?.type !== "integer" || value.value < 0n || value.value > BigInt(Number.MAX_SAFE_INTEGER)) return undefined;
+  return Number(value.value);
+}
+
+function hasAggregate(value: Json | undefined, aggregates: Set<string>): boolean {
+  if (Array.isArray(value)) return value.some((v) => hasAggregate(v, aggregates));
+  if (!isObject(value)) return false;
+  if (value.class === "WINDOW" || value.class === "SUBQUERY") return true;
+  if (value.class === "FUNCTION" && aggregates.has(String(value.function_name).toLowerCase())) return true;
+  return Object.values(value).some((v) => hasAggregate(v, aggregates));
+}

@@ -40,8 +40,8 @@ export interface RelationRequest {
   snapshot?: SnapshotSelector;
   /** Lower-cased column names the statement uses; null: all may be needed. */
   columns: Set<string> | null;
-  /** Federated tables: the simple predicates of a SELECT that reads only this table, given its columns. */
-  predicates?: (columns: string[]) => SimplePredicate[];
+  /** Federated tables: the simple predicates (and the LIMIT) of a SELECT that reads only this table, given its columns. */
+  pushdown?: (columns: string[]) => { predicates: SimplePredicate[]; limit?: number };
   position?: number;
 }
 
@@ -171,7 +171,7 @@ async function federated(ctx: QueryContext, ident: TableIdent, request: Relation
   const full = isFullRead(policy);
   const wanted = request.columns && full ? all.filter((c) => request.columns?.has(c.toLowerCase())) : all;
   // Only on the whole table: a predicate on a masked or hidden column would filter by what may not be seen.
-  const predicates = full && request.predicates ? request.predicates(all) : [];
-  const relation = await federatedRelation(ctx, ident, { columns: wanted, predicates }, options.federated);
+  const { predicates, limit } = full && request.pushdown ? request.pushdown(all) : { predicates: [], limit: undefined };
+  const relation = await federatedRelation(ctx, ident, { columns: wanted, predicates, limit }, options.federated);
   return { sql: secure(relation.relationSql, policy, wanted), setup: relation.setup, tablesRead: [read], narrowed: !full };
 }

@@ -14,7 +14,8 @@ import { bindValues } from "./params";
 import { PlanError, refused } from "./plan-error";
 import { type Span, tokenMapper } from "./positions";
 import { prepareText } from "./prepare-text";
-import { simplePredicates, singleTableSelects } from "./pushdown";
+import { aggregateFunctions } from "./functions";
+import { simpleLimit, simplePredicates, singleTableSelects } from "./pushdown";
 import { type PlanOptions, type SecuredRelation, securedRelation } from "./relations";
 import { type Resolved, resolveTable } from "./resolve";
 import { showTablesRelation } from "./show-tables";
@@ -79,6 +80,7 @@ async function tableRelations(ctx: QueryContext, tree: JsonObject, walked: WalkR
   const selects = singleTableSelects(tree);
   const planned = new Map<string, Promise<SecuredRelation>>();
   const resolvedNames = new Map<string, Promise<Resolved>>();
+  const aggregates = await aggregateFunctions();
   const planView = (sql: string, session: SessionState, viewName: string) => planView_(ctx, sql, session, viewName, options, depth);
   for (const site of walked.tables) {
     const name = site.parts.join("\u0000");
@@ -89,11 +91,16 @@ async function tableRelations(ctx: QueryContext, tree: JsonObject, walked: WalkR
     const snapshot = at ? await snapshotSelector(at, ctx.params, site.position) : undefined;
     const select = selects.get(site.node);
     const names = [String(site.node.alias || site.parts[site.parts.length - 1])];
-    const predicates = select ? (all: string[]) => simplePredicates(select, all, names) : undefined;
+    const pushdown = select
+      ? (all: string[]) => {
+          const predicates = simplePredicates(select, all, names);
+          return { predicates, limit: simpleLimit(select, predicates.length, aggregates) };
+        }
+      : undefined;
     // A table read twice at one snapshot is planned once (not federated ones: their columns and predicates differ).
     const key = resolved.kind === "federated" ? undefined : JSON.stringify([resolved.kind, resolved.ident, resolved.kind === "metadata" ? resolved.table : "", snapshot ?? null], bigints);
     const cached = key ? planned.get(key) : undefined;
-    const relation = await (cached ?? securedRelation(ctx, resolved, { snapshot, columns, predicates, position: site.position }, options, planView));
+    const relation = await (cached ?? securedRelation(ctx, resolved, { snapshot, columns, pushdown, position: site.position }, options, planView));
     if (key && !cached) planned.set(key, Promise.resolve(relation));
     replaceWithMarker(site.node, `${marker}${relations.length}`, site.parts[site.parts.length - 1]);
     relations.push(relation);
