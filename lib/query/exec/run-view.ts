@@ -3,6 +3,7 @@
  * process knows it, else from its QueryRun row. `since` turns it into a long poll: the
  * answer waits (up to `waitMs`) for a change after that version.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import type { QueryEngine } from "./engine";
 import type { LiveRun } from "./live-run";
 import { parseError, parseTables, type QueryRunRow } from "./records";
@@ -10,6 +11,7 @@ import { findRun, type RunReader } from "./run-access";
 import { isFinished, type RunStatus, type RunStatusName } from "./run-types";
 
 export const MAX_WAIT_MS = 25_000;
+const ROW_POLL_MS = 1_000;
 
 export interface ViewOptions {
   since?: number;
@@ -20,6 +22,8 @@ export async function getRun(reader: RunReader, engine: QueryEngine, id: string,
   const found = await findRun(reader, engine, id, "read");
   if (!found.live) {
     const view = viewOfRow(found.row);
+    // Not run by this process (nothing will wake a waiter): a long poll still paces the caller.
+    if (opts.since !== undefined && !isFinished(view.status)) await sleep(Math.min(opts.waitMs ?? ROW_POLL_MS, ROW_POLL_MS));
     if (view.rowsAvailable && found.row.resultPath) view.columns = await engine.store.columnsOf(found.row.resultPath).catch(() => null);
     return view;
   }

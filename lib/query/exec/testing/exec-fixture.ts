@@ -2,8 +2,8 @@
  * For exec's integration tests and benchmarks: a test catalog (real metadata database,
  * warehouse folder, managed catalog `lake` with namespace `db`), a table `lake.db.numbers`
  * of `rows` rows (id, label, grp), a signed-in analyst, and engines over a data folder of
- * their own, running the real planner unless a test passes another. Engines are built directly (not installed process-wide), so a test can hold
- * several with different limits.
+ * their own, running the real planner unless a test passes another. Engines are built
+ * directly (not installed process-wide), so a test can hold several with different limits.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
