@@ -6,12 +6,10 @@
  *
  * - `parseSelect` → the JSON parse tree of SELECT statements (`json_serialize_sql`);
  * - `deparse` → SQL text from a tree (`json_deserialize_sql`), so what runs is what we checked;
- * - `statementTypes` → DuckDB's statement type of each statement where it can prepare one
- *   without tables (ATTACH, SET, LOAD, CALL…), null where binding needs a table;
  * - `evaluateConstant` → the value of a checked, table-free expression (time travel);
  * - `engineFunctions` → `duckdb_functions()`, the source of the function allow-list.
  */
-import { type DuckDBConnection, DuckDBInstance, StatementType } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { ParamValue } from "../types";
 import { isObject, type Json, type JsonObject, parseJson, stringifyJson } from "./json";
 
@@ -64,22 +62,6 @@ export async function deparse(tree: JsonObject): Promise<string> {
   const duck = await parserConnection();
   const reader = await duck.runAndReadAll("SELECT json_deserialize_sql($1::JSON)", [stringifyJson(tree)]);
   return String(reader.getRows()[0][0]);
-}
-
-/** DuckDB's type of each statement of `sql`; null where preparing needs tables that are not there. */
-export async function statementTypes(sql: string): Promise<(keyof typeof StatementType | null)[]> {
-  const duck = await parserConnection();
-  const extracted = await duck.extractStatements(sql);
-  const types: (keyof typeof StatementType | null)[] = [];
-  for (let i = 0; i < extracted.count; i++) {
-    try {
-      const prepared = await extracted.prepare(i);
-      types.push(StatementType[prepared.statementType] as keyof typeof StatementType);
-    } catch {
-      types.push(null);
-    }
-  }
-  return types;
 }
 
 /** The single value of `SELECT <checked expression>` (already deparsed), with parameters. */

@@ -6,7 +6,7 @@
  */
 import type { SnapshotSelector } from "@/lib/iceberg/scan";
 import { deparse, evaluateConstant, parseSelect } from "./duck-parser";
-import { isObject, type JsonObject, RawNumber } from "./json";
+import { isObject, type JsonObject, RawNumber, stringifyJson } from "./json";
 import { bindValues } from "./params";
 import { PlanError } from "./plan-error";
 import type { QueryContext } from "../types";
@@ -41,6 +41,7 @@ function version(expr: JsonObject, position?: number): SnapshotSelector {
 }
 
 async function timestampMs(expr: JsonObject, position?: number): Promise<number> {
+  if (stringifyJson(expr).includes('"class":"SUBQUERY"')) throw new PlanError("AT (TIMESTAMP => …) takes a time, not a query.", position);
   const template = await parseSelect("SELECT NULL");
   if (!template.ok) throw new Error("cannot parse a template");
   const node = template.statements[0].node as JsonObject;

@@ -166,6 +166,8 @@ export const HOSTILE: [sql: string, fragment: string][] = [
   ["SELECT $x", "Write parameters as :name"],
   ["SELECT * FROM orders WHERE id = :missing", "No value for the parameter :missing"],
   ["SELECT * FROM orders AT (VERSION => (SELECT 1))", "takes a snapshot id"],
+  ["SELECT * FROM orders AT (TIMESTAMP => (SELECT max(ts) FROM '{secret}'))", "takes a time, not a query"],
+  ["SELECT * FROM orders AT (TIMESTAMP => (SELECT now()))", "takes a time, not a query"],
   ["WITH c AS (SELECT 1) SELECT * FROM c AT (VERSION => 1)", "is a WITH query here"],
   ["SELECT * FROM orders_view_that_is_not_there", "does not exist"],
 ];
