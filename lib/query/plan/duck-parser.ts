@@ -40,7 +40,7 @@ async function open(): Promise<DuckDBConnection> {
 
 export type ParseOutcome =
   | { ok: true; tree: JsonObject; statements: JsonObject[] }
-  /** `position`: a UTF-8 byte offset into the parsed text, when DuckDB gave one. */
+  /** `position`: a character offset into the parsed text, when DuckDB gave one (the tree's `query_location`s count bytes). */
   | { ok: false; message: string; notSelect: boolean; position?: number };
 
 export async function parseSelect(sql: string): Promise<ParseOutcome> {

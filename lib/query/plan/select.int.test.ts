@@ -215,6 +215,9 @@ describe("explainError", () => {
     const statement = splitStatements(text)[1];
     const error = await planQuery(f.ctx(), statement).catch((e: unknown) => e);
     expect(explainError(error, undefined, statement)).toEqual({ message: 'Table "ordrs" does not exist in lake.db. Did you mean orders?', line: 4, column: 6 });
+    const unicode = splitStatements("SELECT 'ééé€' AS x\nFROM lake.db.ordrs")[0];
+    const second = await planQuery(f.ctx(), unicode).catch((e: unknown) => e);
+    expect(explainError(second, undefined, unicode)).toMatchObject({ line: 2, column: 6 });
   });
 });
 

@@ -42,7 +42,8 @@ export async function planSelectText(ctx: QueryContext, text: string, options: P
   const parsed = await parseSelect(prepared.text);
   const toOriginal = (bytes: number) => prepared.toOriginal(byteToIndex(prepared.text, bytes));
   if (!parsed.ok) {
-    const position = parsed.position === undefined ? undefined : toOriginal(parsed.position);
+    // DuckDB's parser reports characters here (query_location in the tree counts bytes).
+    const position = parsed.position === undefined ? undefined : prepared.toOriginal(parsed.position);
     if (parsed.notSelect) throw refused("This statement", "only queries run here", position);
     throw new PlanError(capitalize(parsed.message), position);
   }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { FULL_READ } from "@/lib/access";
+import { FULL_READ, SYSTEM } from "@/lib/access";
+import type { QueryContext } from "../types";
 import { parseSelect } from "./duck-parser";
+import { explainError, planQuery, splitStatements } from "./index";
 import { secure } from "./relations";
 import { walkTree } from "./walk";
 
@@ -77,5 +79,21 @@ describe("secure", () => {
     [{ columns: ["a", "gone"], masks: { a: "a % 10" }, rowFilter: null, reasons: [] }, ["a", "b"], "(SELECT (a % 10) AS \"a\" FROM (rows) AS tarn_source)"],
   ])("%j", (policy, known, sql) => {
     expect(secure("(rows)", policy, known)).toBe(sql);
+  });
+});
+
+describe("parse errors", () => {
+  // Table-free statements never reach the catalog: no database is needed.
+  const ctx = { db: undefined, io: undefined, actor: SYSTEM, session: {} } as unknown as QueryContext;
+
+  it.each([
+    ["SELECT 1;\nSELECT 2 +\n  FROM", 1, { message: 'Syntax error at or near "FROM"', line: 3, column: 3 }],
+    ["SELECT 'ééé' +\n FROM", 0, { message: 'Syntax error at or near "FROM"', line: 2, column: 2 }],
+    ["SELECT :p +\n  ) x", 0, { message: 'Syntax error at or near ")"', line: 2, column: 3 }],
+    ["SELECT 1;   SELECT * FROM t AT (VERSION => 1) AS x WHERE", 1, { message: "Syntax error at end of input", line: 1, column: 57 }],
+  ])("%j", async (text, index, expected) => {
+    const statement = splitStatements(text)[index];
+    const error = await planQuery({ ...ctx, params: { p: 1 } }, statement).catch((e: unknown) => e);
+    expect(explainError(error, undefined, statement)).toEqual(expected);
   });
 });
