@@ -155,3 +155,55 @@ test("a long query is cancelled, a refused statement says why, parameters are bo
   await item.getByRole("button", { name: "Open in a cell" }).click();
   await expect.poll(() => editorText(page, 4)).toBe(copy);
 });
+
+test("one tab per statement, USE moves the notebook's context, an error is marked in the text; shared view-only, exported and imported", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const owner = await seedUser("analyst");
+  const viewer = await seedUser("analyst");
+  await signInViaApi(page, owner.username, owner.password);
+  await page.goto("/notebooks");
+  await page.getByRole("button", { name: "New notebook" }).click();
+  await expect(page).toHaveURL(/\/notebooks\/[\w-]+$/);
+  const path = new URL(page.url()).pathname;
+  await expect(page.getByRole("combobox", { name: "Current catalog" })).toHaveValue("");
+
+  await typeSql(page, 1, "USE demo.sales; SELECT count(*) AS n FROM customers; SELECT nope FROM customers");
+  await page.keyboard.press("ControlOrMeta+Enter");
+  const tabs = cell(page, 1).getByRole("tablist", { name: "Results of Cell 1" });
+  await expect(tabs.getByRole("tab")).toHaveCount(3);
+  await expect(tabs.getByRole("tab", { name: /Statement 3/ })).toHaveAttribute("data-status", "failed");
+  await expect(page.getByRole("combobox", { name: "Current catalog" })).toHaveValue("demo");
+  await tabs.getByRole("tab", { name: /Statement 2/ }).click();
+  expect(await rowCountOf(cell(page, 1))).toBe(1);
+  await tabs.getByRole("tab", { name: /Statement 3/ }).click();
+  await expect(cell(page, 1).getByRole("alert")).toContainText(/nope/);
+  await expect(cell(page, 1).locator(".monaco-editor .squiggly-error")).toHaveCount(1);
+
+  await page.getByRole("button", { name: "Share" }).click();
+  const dialog = page.getByRole("dialog", { name: "Share notebook" });
+  await dialog.getByRole("combobox", { name: "Username" }).fill(viewer.username);
+  await dialog.getByRole("button", { name: "Share", exact: true }).click();
+  await expect(dialog.getByRole("list", { name: "Shared with" })).toContainText(`${viewer.username} · can view`);
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export .sql" }).click()]);
+  const file = await download.path();
+  expect(readFileSync(file, "utf8")).toContain("SELECT count(*) AS n FROM customers");
+
+  const other = await (await browser.newContext()).newPage();
+  await signInViaApi(other, viewer.username, viewer.password);
+  await other.goto(path);
+  await expect(other.getByText(/Shared with you: view only/)).toBeVisible();
+  await expect(other.getByRole("button", { name: "Rename" })).toHaveCount(0);
+  await expect(other.getByRole("button", { name: "Delete Cell 1" })).toHaveCount(0);
+  await expect.poll(() => editorText(other, 1)).toContain("SELECT count(*) AS n FROM customers");
+
+  await other.goto("/notebooks");
+  await other.getByLabel("Import a notebook file").setInputFiles({ name: "copy.sql", mimeType: "application/sql", buffer: readFileSync(file) });
+  await expect(other).toHaveURL(/\/notebooks\/[\w-]+$/);
+  expect(new URL(other.url()).pathname).not.toBe(path);
+  await expect(other.getByRole("button", { name: "Rename" })).toBeVisible();
+  await expect.poll(() => editorText(other, 1)).toContain("SELECT nope FROM customers");
+  await expect(other.getByRole("combobox", { name: "Current catalog" })).toHaveValue("demo");
+});
