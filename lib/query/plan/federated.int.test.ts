@@ -92,6 +92,7 @@ describe("federated tables", () => {
   it("are resolved after USE pg.shop, with a suggestion for a typo", async () => {
     const session = { catalog: "pg", namespace: ["shop"] };
     expect(await f.run("SELECT count(*) AS n FROM orders", { options, session })).toEqual([{ n: "30" }]);
+    expect(await f.run("SHOW TABLES", { options, session })).toEqual([{ name: "orders" }]);
     await expect(f.plan("SELECT * FROM ordrs", { options, session })).rejects.toThrow('Table "ordrs" does not exist in pg.shop. Did you mean orders?');
   });
 

@@ -5,7 +5,7 @@
 import { catalogVisibility } from "@/lib/access";
 import { quoteString } from "@/lib/iceberg/duckdb";
 import type { QueryContext } from "../types";
-import { namespacePath } from "./catalog-deps";
+import { listFederatedTables, namespacePath } from "./catalog-deps";
 import { PlanError } from "./plan-error";
 import type { SecuredRelation } from "./relations";
 
@@ -13,13 +13,20 @@ export async function showTablesRelation(ctx: QueryContext): Promise<SecuredRela
   const { catalog, namespace } = ctx.session;
   if (!catalog || !namespace?.length) throw new PlanError("SHOW TABLES lists the current namespace: choose one first (USE catalog.namespace).");
   const visible = catalogVisibility(ctx.actor);
+  const kind = await ctx.db.catalog.findFirst({ where: { AND: [visible.catalog, { path: catalog }] }, select: { kind: true } });
+  const names = kind?.kind === "federated" ? (await listFederatedTables(ctx, { catalog, namespace })).map((t) => t.name).sort() : await catalogNames(ctx, catalog, namespace);
+  const sql = names.length
+    ? `(SELECT name FROM (VALUES ${names.map((n) => `(${quoteString(n)})`).join(", ")}) AS tables(name))`
+    : "(SELECT CAST(NULL AS VARCHAR) AS name WHERE false)";
+  return { sql, setup: [], tablesRead: [] };
+}
+
+async function catalogNames(ctx: QueryContext, catalog: string, namespace: string[]): Promise<string[]> {
+  const visible = catalogVisibility(ctx.actor);
   const rows = await ctx.db.catalogTable.findMany({
     where: { AND: [visible.table, { deletedKey: "", namespace: { AND: [visible.namespace, { path: namespacePath(namespace), deletedKey: "", catalog: { AND: [visible.catalog, { path: catalog }] } }] } }] },
     select: { name: true },
     orderBy: { name: "asc" },
   });
-  const sql = rows.length
-    ? `(SELECT name FROM (VALUES ${rows.map((r) => `(${quoteString(r.name)})`).join(", ")}) AS tables(name))`
-    : "(SELECT CAST(NULL AS VARCHAR) AS name WHERE false)";
-  return { sql, setup: [], tablesRead: [] };
+  return rows.map((r) => r.name);
 }
