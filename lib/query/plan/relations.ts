@@ -34,6 +34,8 @@ export interface SecuredRelation {
   tablesRead: string[];
   /** A read policy narrowed what is read (columns, masks or rows): EXPLAIN would show the rules. */
   narrowed?: boolean;
+  /** Where the reference sits in the person's text (set by the planner, for error positions). */
+  origin?: number;
 }
 
 export interface RelationRequest {

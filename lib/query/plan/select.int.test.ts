@@ -253,3 +253,16 @@ describe("external tables", () => {
     await expect(f.plan("SELECT * FROM files.raw.events AT (VERSION => 1)")).rejects.toThrow("events is not an Iceberg table: AT (…) applies to Iceberg tables only.");
   });
 });
+
+describe("errors inside a secured relation", () => {
+  it("point at the table reference", async () => {
+    const readPolicy: ReadPolicyFn = () => ({ ...FULL_READ, columns: null, masks: { customer: "customer + 1" }, rowFilter: null, reasons: [] });
+    const statement = splitStatements("SELECT *\nFROM   orders")[0];
+    const plan = await planQuery(f.ctx(), statement, { readPolicy });
+    if (plan.kind !== "query") throw new Error("not a query");
+    const error = await f.sandbox.runAndReadAll(plan.sql).catch((e: unknown) => e);
+    const explained = explainError(error, plan, statement);
+    expect(explained).toMatchObject({ line: 2, column: 8 });
+    expect(explained.message).not.toMatch(/read_parquet|tarn_|\/tmp/);
+  });
+});

@@ -104,7 +104,7 @@ async function tableRelations(ctx: QueryContext, tree: JsonObject, walked: WalkR
     const relation = await (cached ?? securedRelation(ctx, resolved, { snapshot, columns, pushdown, position: site.position }, options, planView));
     if (key && !cached) planned.set(key, Promise.resolve(relation));
     replaceWithMarker(site.node, `${marker}${relations.length}`, site.parts[site.parts.length - 1]);
-    relations.push(relation);
+    relations.push({ ...relation, origin: site.position });
   }
   return relations;
 }
@@ -170,7 +170,7 @@ function splice(rendered: string, marker: string, relations: SecuredRelation[]):
   for (const match of rendered.matchAll(pattern)) {
     sql += rendered.slice(at, match.index);
     const relation = relations[Number(match[1])].sql;
-    spans.push({ start: sql.length, end: sql.length + relation.length });
+    spans.push({ start: sql.length, end: sql.length + relation.length, origin: relations[Number(match[1])].origin });
     sql += relation;
     at = (match.index ?? 0) + match[0].length;
   }

@@ -149,9 +149,10 @@ describe("error text", () => {
   it("maps a generated position to the same token in the person's text", () => {
     const original = "select a,\n  nope from t";
     const generated = "SELECT a, nope FROM (SELECT nope FROM x) AS t";
-    const spliced = [{ start: 20, end: 40 }];
+    const spliced = [{ start: 20, end: 40, origin: original.lastIndexOf("t") }];
     const map = tokenMapper(original, generated, spliced);
     expect(map(generated.indexOf("nope"))).toBe(original.indexOf("nope"));
-    expect(map(25)).toBeNull();
+    expect(map(25)).toBe(original.lastIndexOf("t"));
+    expect(tokenMapper(original, generated, [{ start: 20, end: 40 }])(25)).toBeNull();
   });
 });
