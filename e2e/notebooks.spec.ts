@@ -62,6 +62,10 @@ test("an analyst writes SQL with autocomplete, pages to the end of a million row
   await expect(suggestion.first()).toBeVisible();
   await page.keyboard.press("Tab");
   await expect.poll(() => editorText(page, 1)).toBe("SELECT * FROM order_lines");
+  await first.locator(".view-line span", { hasText: "order_lines" }).last().hover();
+  await expect(page.locator(".monaco-hover").filter({ hasText: "demo.sales.order_lines" })).toContainText("One row per product in an order");
+  await first.locator(".monaco-editor").click();
+  await page.keyboard.press("End");
 
   // Ctrl+Enter runs the cell; the whole result is kept and paged by the grid.
   await page.keyboard.press("ControlOrMeta+Enter");
@@ -186,10 +190,20 @@ test("one tab per statement, USE moves the notebook's context, an error is marke
   await expect(dialog.getByRole("list", { name: "Shared with" })).toContainText(`${viewer.username} · can view`);
   await dialog.getByRole("button", { name: "Done" }).click();
 
+  // A Markdown cell, moved above the SQL.
+  await cell(page, 1).getByRole("button", { name: "Add a Markdown cell below Cell 1" }).click();
+  await cell(page, 2).getByRole("textbox", { name: "Markdown of Cell 2" }).fill("# Customer notes");
+  await cell(page, 2).getByRole("button", { name: "Done" }).click();
+  await expect(cell(page, 2).getByRole("heading", { name: "Customer notes" })).toBeVisible();
+  await cell(page, 2).getByRole("button", { name: "Move Cell 2 up" }).click();
+  await expect(cell(page, 1).getByRole("heading", { name: "Customer notes" })).toBeVisible();
+
   await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export .sql" }).click()]);
   const file = await download.path();
-  expect(readFileSync(file, "utf8")).toContain("SELECT count(*) AS n FROM customers");
+  const text = readFileSync(file, "utf8");
+  expect(text.indexOf("-- # Customer notes")).toBeGreaterThan(0);
+  expect(text.indexOf("-- # Customer notes")).toBeLessThan(text.indexOf("SELECT count(*) AS n FROM customers"));
 
   const other = await (await browser.newContext()).newPage();
   await signInViaApi(other, viewer.username, viewer.password);
@@ -197,13 +211,17 @@ test("one tab per statement, USE moves the notebook's context, an error is marke
   await expect(other.getByText(/Shared with you: view only/)).toBeVisible();
   await expect(other.getByRole("button", { name: "Rename" })).toHaveCount(0);
   await expect(other.getByRole("button", { name: "Delete Cell 1" })).toHaveCount(0);
-  await expect.poll(() => editorText(other, 1)).toContain("SELECT count(*) AS n FROM customers");
+  await expect.poll(() => editorText(other, 2)).toContain("SELECT count(*) AS n FROM customers");
+  // Viewing is enough to run it (reading the tables is the engine's question, not the notebook's).
+  await other.getByRole("button", { name: "Run all" }).click();
+  await expect(cell(other, 2).getByRole("tablist", { name: "Results of Cell 2" }).getByRole("tab")).toHaveCount(3);
 
   await other.goto("/notebooks");
   await other.getByLabel("Import a notebook file").setInputFiles({ name: "copy.sql", mimeType: "application/sql", buffer: readFileSync(file) });
   await expect(other).toHaveURL(/\/notebooks\/[\w-]+$/);
   expect(new URL(other.url()).pathname).not.toBe(path);
   await expect(other.getByRole("button", { name: "Rename" })).toBeVisible();
-  await expect.poll(() => editorText(other, 1)).toContain("SELECT nope FROM customers");
+  await expect(cell(other, 1).getByRole("heading", { name: "Customer notes" })).toBeVisible();
+  await expect.poll(() => editorText(other, 2)).toContain("SELECT nope FROM customers");
   await expect(other.getByRole("combobox", { name: "Current catalog" })).toHaveValue("demo");
 });
