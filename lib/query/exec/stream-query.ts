@@ -5,6 +5,7 @@
 import type { PreparedQuery } from "../types";
 import { engineConnection, values } from "./engine-connection";
 import type { LiveRun } from "./live-run";
+import { chunkReleaser } from "./native-memory";
 import type { ResultStore } from "./result-store";
 import type { Lease } from "./slot-pool";
 import { Spool } from "./spool";
@@ -21,6 +22,7 @@ export async function streamToSpool(lease: Lease, plan: PreparedQuery, run: Live
   const types = result.columnTypes();
   const spool = await Spool.open(store, run.id, names.map((name, i) => ({ name, type: types[i] })));
   run.update({ spool, columns: names.map((name, i) => ({ name, type: types[i].toString() })) });
+  const released = chunkReleaser();
   try {
     for (;;) {
       const chunk = await result.fetchChunk();
@@ -28,6 +30,7 @@ export async function streamToSpool(lease: Lease, plan: PreparedQuery, run: Live
       run.signal.throwIfAborted();
       if (!chunk || chunk.rowCount === 0) break;
       if (spool.append(chunk)) run.update({ rowCount: spool.visibleRows });
+      released();
     }
     if (spool.flush()) run.update({ rowCount: spool.visibleRows });
     return spool;
