@@ -61,6 +61,7 @@ export async function planSelectText(ctx: QueryContext, text: string, options: P
     relations.push(await showTablesRelation(ctx));
   }
   const params = numberParameters(walked.parameters, prepared.names, ctx.params);
+  pinFloatLiterals(parsed.tree);
   const rendered = await deparse(parsed.tree);
   await verifyRendered(rendered, marker);
   const { sql, spans } = splice(rendered, marker, relations);
@@ -131,6 +132,34 @@ async function verifyRendered(rendered: string, marker: string): Promise<void> {
   const walked = await walkTree(reparsed.tree, () => undefined);
   const stray = walked.tables.find((t) => t.parts.length !== 1 || !t.parts[0].startsWith(marker));
   if (stray || walked.showTables.length) throw new PlanError("The statement could not be prepared safely.", undefined, { internal: `stray table ${stray?.parts.join(".")}` });
+}
+
+/**
+ * DuckDB renders a DOUBLE literal such as `1e3` as `1000.0`, which reads back as a
+ * DECIMAL: such literals are rendered as casts, so they keep their type.
+ */
+export function pinFloatLiterals(value: Json): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      const pinned = pinnedLiteral(item);
+      if (pinned) value[i] = pinned;
+      else pinFloatLiterals(item);
+    });
+  } else if (isObject(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      const pinned = pinnedLiteral(child);
+      if (pinned) value[key] = pinned;
+      else pinFloatLiterals(child);
+    }
+  }
+}
+
+function pinnedLiteral(node: Json): JsonObject | undefined {
+  if (!isObject(node) || node.class !== "CONSTANT" || !isObject(node.value) || !isObject(node.value.type)) return undefined;
+  const id = node.value.type.id;
+  if (id !== "DOUBLE" && id !== "FLOAT") return undefined;
+  const cast: JsonObject = { class: "CAST", type: "OPERATOR_CAST", alias: node.alias, query_location: node.query_location, child: { ...node, alias: "" }, cast_type: { id, type_info: null }, try_cast: false };
+  return cast;
 }
 
 function replaceWithMarker(node: JsonObject, name: string, alias: string): void {
