@@ -38,6 +38,8 @@ const STATEMENTS = [
   "DELETE FROM {t} WHERE id = 10 OR s = 'd'",
   "MERGE INTO {t} AS x USING {src} AS y ON x.id = y.id WHEN MATCHED AND y.s IS NULL THEN DELETE WHEN MATCHED THEN UPDATE SET s = y.s, v = x.v + 1 WHEN NOT MATCHED THEN INSERT (id, s, ok) VALUES (y.id, y.s, TRUE)",
   "MERGE INTO {t} AS x USING (SELECT id, 'm' AS s FROM {src} WHERE id > 50) AS y ON x.id = y.id WHEN NOT MATCHED THEN INSERT (id, s) VALUES (y.id + 500, y.s)",
+  "MERGE INTO {t} AS x USING (SELECT DISTINCT s, 'k' || s AS label FROM {src} WHERE s IS NOT NULL) AS y ON x.s = y.s WHEN MATCHED THEN UPDATE SET v = -1, s = y.label",
+  "MERGE INTO {t} AS x USING {src} AS y ON x.id = y.id - 0 AND x.ok WHEN MATCHED THEN DELETE",
 ];
 
 const bound = (sql: string) => sql.replaceAll(":lo", "30").replaceAll(":name", "'b'");

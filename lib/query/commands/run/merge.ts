@@ -3,7 +3,8 @@
  * source are full-outer-joined on the condition; for each joined row the first WHEN
  * clause that applies (numbered: matched 1…, not matched 1001…) decides its new values.
  * A target row matched by several source rows that a clause would change is an error,
- * as in the SQL standard.
+ * as in the SQL standard. With a key in the ON (merge-key.ts) only target rows whose key
+ * the source has are read and rewritten.
  */
 import { AppError } from "@/lib/errors";
 import { duckType, quoteIdent } from "@/lib/iceberg/duckdb";
@@ -14,11 +15,14 @@ import { writableTable } from "./targets";
 import type { Merge, Span } from "../parse";
 import { type CommandEnv, command, rowCount } from "./context";
 import { withMaterialized } from "./materialize";
+import { keyFilter, keyRestriction, mergeKey } from "./merge-key";
 import { commitRewrite, keptRows, planOverTarget, type RewriteTarget, rewriteTarget, targetField } from "./rewrite";
 
 const RID = "__tarn_rid";
 const SID = "__tarn_sid";
 const CLAUSE = "__tarn_clause";
+const KEY = "__tarn_key";
+const SOURCE = "__tarn_merge_source";
 const NOT_MATCHED = 1000;
 
 interface Aliases {
@@ -34,10 +38,15 @@ export async function mergeCommand(env: CommandEnv, c: Merge): Promise<PreparedC
   // The source is read through the planner like any query: resolved, secured.
   const sourceSql = sourceParts ? `SELECT * FROM ${sourceParts.map(sqlIdent).join(".")}` : (c.source as { query: Span }).query.sql;
   const columns = target.schema.fields.map((f) => `${columnValue(target, c, aliases, f)} AS ${quoteIdent(f.name)}`);
+  const key = mergeKey(c.on, target, c.target.alias ?? target.ident.name, c.source.alias ?? sourceParts?.at(-1) ?? "source");
   const sql = [
-    `SELECT ${aliases.t}.${RID} AS ${RID}, ${aliases.s}.${SID} AS ${SID}, ${clauseNumber(c, aliases)} AS ${CLAUSE}, ${columns.join(", ")}`,
-    `FROM (SELECT *, row_number() OVER () AS ${RID} FROM ${sqlTableName(target.ident)}) AS ${aliases.t}`,
-    `FULL OUTER JOIN (SELECT *, row_number() OVER () AS ${SID} FROM (${sourceSql}) AS __tarn_source) AS ${aliases.s}`,
+    // Materialized: the source runs once, even where the key restricts the target by it.
+    `WITH ${SOURCE} AS MATERIALIZED (SELECT *, row_number() OVER () AS ${SID} FROM (${sourceSql}) AS __tarn_source)`,
+    `SELECT ${aliases.t}.${RID} AS ${RID}, ${aliases.s}.${SID} AS ${SID}, ${clauseNumber(c, aliases)} AS ${CLAUSE},`,
+    key ? `${aliases.t}.${quoteIdent(key.column)} AS ${KEY}, ` : "",
+    columns.join(", "),
+    `FROM (SELECT *, row_number() OVER () AS ${RID} FROM ${sqlTableName(target.ident)}${key ? ` WHERE ${keyRestriction(key, SOURCE)}` : ""}) AS ${aliases.t}`,
+    `FULL OUTER JOIN ${SOURCE} AS ${aliases.s}`,
     `ON ${c.on.sql}`,
   ].join("\n");
   const query = await planOverTarget(env, target, sql, mergeSpans(c));
@@ -50,7 +59,8 @@ export async function mergeCommand(env: CommandEnv, c: Merge): Promise<PreparedC
       if (changed > 0) {
         const kept = `${keptRows(target, rows, `${RID} IS NOT NULL AND ${CLAUSE} NOT IN ${list(kinds.deletes)}`)} QUALIFY row_number() OVER (PARTITION BY ${RID}) = 1`;
         const inserted = keptRows(target, rows, `${RID} IS NULL AND ${CLAUSE} IN ${list(kinds.inserts)}`);
-        await commitRewrite(env, target, connection, signal, `${kept} UNION ALL ${inserted}`, "merge");
+        const filter = key ? await keyFilter(connection, key, rows.table, KEY, `${RID} IS NOT NULL`) : undefined;
+        await commitRewrite(env, target, connection, signal, `${kept} UNION ALL ${inserted}`, "merge", filter);
       }
       const message = `Merged into ${target.name}: ${rowCount(counts.inserted)} inserted, ${rowCount(counts.updated)} updated, ${rowCount(counts.deleted)} deleted.`;
       return { message, rowsAffected: changed };

@@ -26,9 +26,9 @@ export interface Pruning {
 type Op = "eq" | "lt" | "ltEq" | "gt" | "gtEq";
 const OPS: Record<string, Op> = { "=": "eq", "==": "eq", "<": "lt", "<=": "ltEq", ">": "gt", ">=": "gtEq" };
 const FLIPPED: Record<Op, Op> = { eq: "eq", lt: "gt", ltEq: "gtEq", gt: "lt", gtEq: "ltEq" };
-const KINDS: Record<string, "integer" | "string" | "boolean"> = { int: "integer", long: "integer", string: "string", boolean: "boolean" };
+export const KINDS: Record<string, "integer" | "string" | "boolean"> = { int: "integer", long: "integer", string: "string", boolean: "boolean" };
 
-interface Conjunct {
+export interface Conjunct {
   tokens: Token[];
   sql: string;
 }
@@ -44,7 +44,7 @@ export function pruningOf(where: Span, schema: Schema, qualifiers: string[], par
 }
 
 /** Top-level AND-separated parts; none when an OR (or BETWEEN's AND) sits at the top level. */
-function conjuncts(where: Span): Conjunct[] {
+export function conjuncts(where: Span): Conjunct[] {
   const tokens = tokenize(where.sql).filter((t) => t.kind !== "end");
   const parts: Token[][] = [[]];
   let depth = 0;
