@@ -5,7 +5,7 @@
  *   const plan = await planQuery(ctx, statements[0]);         // PreparedQuery or PreparedCommand (USE)
  *   // on failure: explainError(error, plan, statements[0])  → { message, line, column }
  *
- * - Queries (SELECT, WITH, VALUES, TABLE, FROM…, DESCRIBE, SUMMARIZE, SHOW TABLES, PIVOT,
+ * - Queries (SELECT, WITH, VALUES, TABLE, FROM…, DESCRIBE, SUMMARIZE, SHOW TABLES,
  *   EXPLAIN [ANALYZE]) are parsed by DuckDB's parser, checked construct by construct,
  *   every table reference replaced by its secured relation (lib/access decides columns,
  *   masks and row filter), and rendered back by DuckDB's deparser.
