@@ -28,9 +28,10 @@ describe("the pool", () => {
     const engine = f.engine({ slots: 1 });
     const long = await runStatements(f.ctx(), ENDLESS, {}, engine);
     await waitFor(engine, long.runs[0].id, (s) => s.status === "running");
+    // Statements join the queue once planned: the second is in it before the third is sent.
     const second = await runStatements(f.ctx(), "SELECT 2 AS two", {}, engine);
-    const third = await runStatements(f.ctx(), "SELECT 3 AS three", {}, engine);
     expect(await waitFor(engine, second.runs[0].id, (s) => s.queuePosition !== null)).toMatchObject({ status: "queued", queuePosition: 1 });
+    const third = await runStatements(f.ctx(), "SELECT 3 AS three", {}, engine);
     expect(await waitFor(engine, third.runs[0].id, (s) => s.queuePosition !== null)).toMatchObject({ status: "queued", queuePosition: 2 });
     // Cancelling the second moves the third up.
     expect(await cancelRun(f.reader(), engine, second.runs[0].id)).toMatchObject({ status: "cancelled", error: { message: "Cancelled." } });
