@@ -8,6 +8,10 @@ import { typeCategory, TYPE_ICON } from "./type-icons";
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
+const PAGE = 200;
+const ROW_HEIGHT = 28;
+const MAX_HEIGHT = 340;
+
 /** AG Grid in the studio's colours (CSS variables, so the dark theme follows by itself). */
 const theme = themeQuartz.withParams({
   backgroundColor: "var(--panel)",
@@ -19,11 +23,15 @@ const theme = themeQuartz.withParams({
   fontFamily: "var(--mono)",
   fontSize: 12,
   headerFontFamily: "var(--font)",
-  rowHeight: 28,
+  rowHeight: ROW_HEIGHT,
   headerHeight: 32,
 });
 
-const PAGE = 200;
+/** A small result gets a small grid; a large one scrolls inside 340 px. */
+function gridHeight(rowCount: number | null): number {
+  if (rowCount === null) return MAX_HEIGHT;
+  return Math.min(MAX_HEIGHT, 32 + ROW_HEIGHT * Math.max(1, rowCount) + 18);
+}
 
 /**
  * A kept result, paged from the server as the grid scrolls (infinite row model): sort and
@@ -50,7 +58,7 @@ export function ResultGrid({ runId, columns, rowCount, label }: { runId: string;
     [runId, columns, rowCount],
   );
   return (
-    <section className="result-grid" aria-label={label} data-testid="result-grid">
+    <section className="result-grid" aria-label={label} data-testid="result-grid" style={{ height: gridHeight(rowCount) }}>
       <AgGridReact
         theme={theme}
         columnDefs={columnDefs}
