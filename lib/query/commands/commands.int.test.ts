@@ -383,6 +383,38 @@ describe("parameters and error positions", () => {
   });
 });
 
+/** Hostile SQL inside commands: every embedded piece goes through plan's checks (or the recogniser refuses it). */
+const HOSTILE: [string, string][] = [
+  ["INSERT INTO orders SELECT * FROM read_csv('/etc/passwd')", "not allowed"],
+  ["INSERT INTO orders (region) VALUES ((SELECT content FROM read_text('/etc/passwd')))", "not allowed"],
+  ["CREATE TABLE stolen AS SELECT * FROM read_parquet('/tmp/x.parquet')", "not allowed"],
+  ["CREATE TABLE stolen AS SELECT * FROM '/etc/passwd'", "not allowed"],
+  ["CREATE VIEW peek AS SELECT * FROM duckdb_tables()", "not allowed"],
+  ["UPDATE orders SET region = (SELECT content FROM read_text('/etc/passwd'))", "not allowed"],
+  ["UPDATE orders SET region = 'x' FROM read_csv('/etc/passwd') f", "Not supported: UPDATE … FROM"],
+  ["DELETE FROM orders WHERE id IN (SELECT 1 FROM duckdb_settings())", "not allowed"],
+  ["DELETE FROM orders WHERE getenv('HOME') IS NOT NULL", "not allowed"],
+  ["DELETE FROM orders USING read_csv('/etc/passwd') f", "Not supported: DELETE … USING"],
+  ["MERGE INTO orders o USING (SELECT * FROM read_json('/etc/x.json')) s ON o.id = s.id WHEN MATCHED THEN DELETE", "not allowed"],
+  ["MERGE INTO orders o USING information_schema.tables s ON o.id = 1 WHEN MATCHED THEN DELETE", "not allowed"],
+  ["INSERT INTO orders SELECT 1; COPY orders TO '/tmp/out.csv'", "one statement at a time"],
+  ["DELETE FROM orders WHERE id = 1; ATTACH '/tmp/x.db'", "one statement at a time"],
+  ["CREATE SECRET s (TYPE s3, KEY_ID 'x')", "Not supported: CREATE SECRET"],
+  ["CREATE MACRO m(a) AS a + 1", "Not supported: CREATE MACRO"],
+  ["INSERT INTO read_csv('/etc/passwd') VALUES (1)", "Syntax error"],
+  ["CREATE TABLE t2 (a INT) LOCATION '/etc'", "Not supported: a table LOCATION"],
+  ["DROP TABLE orders; DROP TABLE eu", "one statement at a time"],
+  ["UPDATE orders SET amount = 1 WHERE id = 1 RETURNING *", "Not supported: RETURNING"],
+];
+
+describe("hostile SQL inside commands", () => {
+  it.each(HOSTILE)("%s", async (sql, refusal) => {
+    const before = await currentSnapshot("orders");
+    await expect(h.run(sql)).rejects.toMatchObject({ message: expect.stringContaining(refusal) });
+    expect(await currentSnapshot("orders")).toBe(before);
+  });
+});
+
 describe("access", () => {
   it("lets an analyst write but not drop; a steward drops to the trash", async () => {
     expect((await h.run("INSERT INTO scratch VALUES (7)", analyst)).rowsAffected).toBe(1);

@@ -170,7 +170,8 @@ export class Cursor {
 
   /** Ends the statement: an optional ";", then nothing. */
   end(): void {
-    this.acceptPunct(";");
+    const semicolon = this.peek();
+    if (this.acceptPunct(";") && this.peek().kind !== "end") throw this.error("one statement at a time was expected", semicolon);
     if (this.peek().kind !== "end") throw this.error("expected the end of the statement");
   }
 

@@ -152,6 +152,7 @@ const REFUSALS: [string, string, number][] = [
   ["ALTER TABLE t SET LOCATION '/x'", "Not supported: ALTER TABLE … SET LOCATION.", 18],
   ["ALTER TABLE t RENAME COLUMN a b", 'Syntax error at or near "b": expected TO and the new column name.', 30],
   ["DROP TABLE a, b", "Not supported: dropping several tables in one statement.", 12],
+  ["DROP TABLE a; DROP TABLE b", 'Syntax error at or near ";": one statement at a time was expected.', 12],
   ["DROP INDEX i", "Not supported: DROP INDEX.", 5],
   ["DROP TABLE t CASCADE", "Not supported: DROP TABLE … CASCADE.", 13],
   ["INSERT OVERWRITE t SELECT 1", "Not supported: INSERT OVERWRITE.", 7],
