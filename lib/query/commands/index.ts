@@ -1,21 +1,28 @@
 /**
  * DDL and DML as Iceberg commits (`lib/query/commands`): each statement is recognised
- * (parse/), its names resolved against the session, lib/access asked, its embedded
- * SELECTs planned by plan's secured planner, and it runs as ONE commit through
- * lib/catalog — a failed statement leaves no trace in the table.
+ * (parse/), its names resolved as plan resolves them (run/targets.ts), lib/access asked,
+ * its embedded SQL planned by plan's secured planner, and it runs as ONE commit through
+ * lib/catalog — a failed or cancelled statement leaves no trace in the table.
  *
- *   if (isCommandStatement(s.sql)) plan = await planCommand(ctx, s, planSelect);
+ *   if (isCommandStatement(s.sql)) plan = await planCommand(ctx, s, planQuerySelect);
  *   const result = await plan.execute(engineConnection, signal);   // { message, rowsAffected }
  *
  * | statement | becomes |
  * |---|---|
  * | CREATE SCHEMA, DROP SCHEMA | createNamespace, dropNamespace (to the trash) |
- * | CREATE TABLE (…) / … AS SELECT | createTable / one `assert-create` commit with the first snapshot |
+ * | CREATE TABLE (…) | createTable (PARTITIONED BY transforms, WITH/TBLPROPERTIES, COMMENT) |
+ * | CREATE TABLE … AS SELECT | one `assert-create` commit holding the first snapshot |
+ * | CREATE OR REPLACE TABLE … AS SELECT (exists) | one commit: new schema, spec and an overwrite snapshot |
  * | CREATE [OR REPLACE] VIEW | createView / replaceView (the query is planned first) |
  * | ALTER TABLE | alterSchema, alterPartitioning, setTableProperties, renameTable, manageSnapshots |
  * | DROP TABLE, DROP VIEW | dropTable, dropView (to the trash; PURGE deletes) |
  * | INSERT … VALUES / SELECT | an append snapshot |
- * | DELETE, UPDATE, MERGE | a copy-on-write overwrite snapshot (DELETE without WHERE, TRUNCATE: a delete snapshot) |
+ * | DELETE … WHERE, UPDATE, MERGE | an overwrite snapshot of the rows they may touch (run/rewrite.ts) |
+ * | DELETE without WHERE, TRUNCATE | a delete snapshot dropping every file |
+ *
+ * Errors of the statement or its embedded SQL are plan's `PlanError`s positioned in
+ * `statement.sql`, so plan's `explainError` marks them; what DuckDB says while running is
+ * cleaned by it too.
  */
 import type { PreparedCommand, QueryContext, StatementText } from "../types";
 import { type Command, COMMAND_KEYWORDS, parseCommand } from "./parse";
