@@ -8,6 +8,7 @@
 import { appendRows, createTable } from "@/lib/catalog";
 import type { Schema } from "@/lib/iceberg/spec";
 import type { QueryEngine } from "@/lib/query/exec/engine";
+import { readExecOptions } from "@/lib/query/exec/options";
 import { readRows } from "@/lib/query/exec/result-pages";
 import { runStatements } from "@/lib/query/exec/run-batch";
 import type { RunStatus } from "@/lib/query/exec/run-types";
@@ -99,7 +100,8 @@ export async function run(): Promise<void> {
   const f = await execFixture({ rows: 10 });
   try {
     const writeMs = await makeLines(f);
-    const engine = f.engine();
+    const { slots, queueMax, timeoutMs, memoryLimit, threads, resultsMemoryLimit } = readExecOptions();
+    const engine = f.engine({ slots, queueMax, timeoutMs, memoryLimit, threads, resultsMemoryLimit });
     const results = [];
     for (let i = 0; i < 3; i++) results.push(await once(f, engine));
     const first = summarize(results.map((r) => r.firstMs));

@@ -13,7 +13,7 @@ describe("the grid's sort and filter as SQL", () => {
     [{ id: { filterType: "number", type: "inRange", filter: 1, filterTo: "9" } }, ' WHERE (TRY_CAST("id" AS DOUBLE) >= CAST($1 AS DOUBLE) AND TRY_CAST("id" AS DOUBLE) <= CAST($2 AS DOUBLE))', [1, 9]],
     [{ 'na"me': { filterType: "text", type: "contains", filter: "O'Neil" } }, ' WHERE contains(lower(CAST("na""me" AS VARCHAR)), lower($1))', ["O'Neil"]],
     [{ 'na"me': { type: "blank" } }, ' WHERE ("na""me" IS NULL OR CAST("na""me" AS VARCHAR) = \'\')', []],
-    [{ day: { filterType: "date", type: "equals", dateFrom: "2024-01-01 00:00:00" } }, ' WHERE TRY_CAST("day" AS TIMESTAMP) = CAST($1 AS TIMESTAMP)', ["2024-01-01 00:00:00"]],
+    [{ day: { filterType: "date", type: "equals", dateFrom: "2024-01-01 00:00:00" } }, ' WHERE TRY_CAST("day" AS DATE) = CAST($1 AS DATE)', ["2024-01-01 00:00:00"]],
     [
       { id: { filterType: "number", operator: "OR", conditions: [{ type: "lessThan", filter: 2 }, { type: "equals", filter: 7 }] }, 'na"me': { filterType: "text", type: "startsWith", filter: "a" } },
       ' WHERE (TRY_CAST("id" AS DOUBLE) < CAST($1 AS DOUBLE) OR TRY_CAST("id" AS DOUBLE) = CAST($2 AS DOUBLE)) AND starts_with(lower(CAST("na""me" AS VARCHAR)), lower($3))',

@@ -84,7 +84,8 @@ function conditionSql(column: ResultColumn, c: Condition, bind: Bind): string {
   if (c.type === "notBlank") return `(${ident} IS NOT NULL AND CAST(${ident} AS VARCHAR) <> '')`;
   const kind = c.filterType ?? "text";
   if (kind === "number") return compare(`TRY_CAST(${ident} AS DOUBLE)`, c.type, numberOf(c.filter, column), c.filterTo === undefined ? undefined : numberOf(c.filterTo, column), "DOUBLE", bind);
-  if (kind === "date") return compare(`TRY_CAST(${ident} AS TIMESTAMP)`, c.type, textOf(c.dateFrom, column), c.dateTo == null ? undefined : textOf(c.dateTo, column), "TIMESTAMP", bind);
+  // The grid's date filter is by day: a timestamp on 2024-01-03 equals 2024-01-03.
+  if (kind === "date") return compare(`TRY_CAST(${ident} AS DATE)`, c.type, textOf(c.dateFrom, column), c.dateTo == null ? undefined : textOf(c.dateTo, column), "DATE", bind);
   return textCondition(`CAST(${ident} AS VARCHAR)`, c.type, textOf(c.filter, column), bind);
 }
 

@@ -46,6 +46,8 @@ describe("paging through a kept result", () => {
     expect(range.rows.map((r) => r[0])).toEqual(["0", "1", "4000", "4001"]);
     const dates = await page({ offset: 0, limit: 10, filter: { day: { filterType: "date", type: "lessThan", dateFrom: "2024-01-03 00:00:00" } } });
     expect(dates.rows.map((r) => r[3])).toEqual(["2024-01-01", "2024-01-02"]);
+    const day = await page({ offset: 0, limit: 10, filter: { day: { filterType: "date", type: "equals", dateFrom: "2024-01-05 00:00:00" } } });
+    expect(day.rows.map((r) => r[0])).toEqual(["4"]);
     const hostile = await page({ offset: 0, limit: 10, filter: { label: { filterType: "text", type: "contains", filter: "'; DROP TABLE x; --" } } });
     expect(hostile).toMatchObject({ rows: [], total: 0 });
     await expect(page({ offset: 0, limit: 1, sort: [{ column: "nope", direction: "asc" }] })).rejects.toMatchObject({ code: "bad_request", message: 'The result has no column "nope".' });
