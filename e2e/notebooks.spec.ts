@@ -95,6 +95,13 @@ test("an analyst writes SQL with autocomplete, pages to the end of a million row
   await expect(cell(page, 3)).toBeVisible();
   const second = cell(page, 2);
   expect(await rowCountOf(second)).toBe(5);
+  // The grid's filter runs on the server too.
+  const statuses = second.getByTestId("result-grid").locator('[role="gridcell"][col-id="c0"]');
+  await expect(statuses).toHaveCount(5);
+  await second.locator('.ag-header-cell[col-id="c0"] .ag-header-cell-filter-button').click();
+  await page.locator(".ag-filter").getByRole("textbox", { name: "Filter Value" }).fill("ship");
+  await page.locator(".ag-filter").getByRole("button", { name: "Apply" }).click();
+  await expect(statuses).toHaveText(["shipped"]);
 
   await second.getByRole("button", { name: "Chart" }).click();
   const chart = second.getByTestId("chart");
