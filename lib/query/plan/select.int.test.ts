@@ -67,6 +67,8 @@ describe("name resolution", () => {
     ["WITH RECURSIVE r AS (SELECT 1 AS id UNION ALL SELECT id + 1 FROM r WHERE id < 3) SELECT max(id) AS id FROM r", ["3"]],
     ["SELECT id FROM (SELECT * FROM orders) WHERE id = 3", ["3"]],
     ["SELECT id FROM range(2) t(id)", ["0", "1"]],
+    ["SELECT db.orders.id FROM db.orders WHERE db.orders.id = 2", ["2"]],
+    ["SELECT lake.db.orders.id FROM lake.db.orders ORDER BY lake.db.orders.id DESC LIMIT 1", ["3"]],
   ])("%s", async (sql, ids) => {
     const rows = await f.run(sql);
     expect(rows.map((r) => String(Object.values(r)[0]))).toEqual(ids);

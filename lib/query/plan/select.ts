@@ -55,6 +55,7 @@ export async function planSelectText(ctx: QueryContext, text: string, options: P
   const walked = await walkTree(parsed.statements[0], locate);
   if (depth > 0 && walked.parameters.length) throw new PlanError("A view's SQL cannot have parameters.");
   const marker = `tarn_rel_${randomBytes(6).toString("hex")}_`;
+  qualifyByAlias(walked);
   const relations = await tableRelations(ctx, parsed.tree, walked, marker, options, depth);
   for (const node of walked.showTables) {
     replaceWithMarker(node, `${marker}${relations.length}`, "tables");
@@ -73,6 +74,19 @@ export async function planSelectText(ctx: QueryContext, text: string, options: P
     narrowed: relations.some((r) => r.narrowed),
     mapPosition: tokenMapper(text, sql, spans),
   };
+}
+
+/**
+ * `SELECT db.orders.id FROM db.orders`: a column named through its table's full name is
+ * named through the alias the relation gets (the table's own name when none is written).
+ */
+function qualifyByAlias(walked: WalkResult): void {
+  const lower = (parts: Json[]) => parts.map((p) => String(p).toLowerCase());
+  for (const ref of walked.qualifiedColumns) {
+    const names = ref.column_names as Json[];
+    const site = walked.tables.find((t) => !t.node.alias && t.parts.length > 1 && t.parts.length < names.length && lower(names.slice(0, t.parts.length)).join("\u0000") === lower(t.parts).join("\u0000"));
+    if (site) ref.column_names = [site.parts[site.parts.length - 1], ...names.slice(site.parts.length)];
+  }
 }
 
 /** Each table reference → its secured relation; the node becomes a marker spliced after rendering. */

@@ -24,6 +24,8 @@ export interface WalkResult {
   parameters: JsonObject[];
   /** Parameters inside AT (…) clauses. */
   atParameters: JsonObject[];
+  /** Column references of three or more parts (`db.orders.id`), which may name a table by its full name. */
+  qualifiedColumns: JsonObject[];
   /** Lower-cased last parts of column references (for fetching federated columns). */
   columns: Set<string>;
   /** A `*` or COLUMNS(…) appears: every column may be needed. */
@@ -38,7 +40,7 @@ export type Locate = (queryLocation: Json | undefined) => number | undefined;
 const KNOWN_TABLE_REFS = new Set(["BASE_TABLE", "JOIN", "SUBQUERY", "TABLE_FUNCTION", "EXPRESSION_LIST", "EMPTY", "PIVOT", "SHOW_REF"]);
 
 export async function walkTree(root: Json, locate: Locate): Promise<WalkResult> {
-  const out: WalkResult = { tables: [], parameters: [], atParameters: [], columns: new Set(), star: false, showTables: [] };
+  const out: WalkResult = { tables: [], parameters: [], atParameters: [], qualifiedColumns: [], columns: new Set(), star: false, showTables: [] };
   await visit(root, new Set(), out, locate);
   return out;
 }
@@ -76,7 +78,10 @@ async function checkNode(node: JsonObject, scope: Set<string>, out: WalkResult, 
     return false;
   }
   if (kind === "PARAMETER") out.parameters.push(node);
-  if (kind === "COLUMN_REF" && Array.isArray(node.column_names)) out.columns.add(String(node.column_names.at(-1)).toLowerCase());
+  if (kind === "COLUMN_REF" && Array.isArray(node.column_names)) {
+    out.columns.add(String(node.column_names.at(-1)).toLowerCase());
+    if (node.column_names.length >= 3) out.qualifiedColumns.push(node);
+  }
   if (kind === "STAR") out.star = true;
   if (kind) return false;
   if (typeof node.type !== "string" || !("sample" in node) || !("alias" in node)) return false;
