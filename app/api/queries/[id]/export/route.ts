@@ -14,6 +14,8 @@ export const GET = route<{ id: string }>({ name: "queries.export", operation: "n
     headers: {
       "content-type": file.contentType,
       "content-length": String(file.size),
+      // Next.js drops Content-Length from route handler responses; the download's progress reads this one.
+      "x-content-length": String(file.size),
       "content-disposition": `attachment; filename="${file.fileName}"`,
       "cache-control": "no-store",
     },
