@@ -59,11 +59,11 @@ test("an analyst writes SQL with autocomplete, pages to the end of a million row
   await first.locator(".monaco-editor").click();
   await page.keyboard.type("SELECT * FROM order_l");
   const suggestion = page.locator(".suggest-widget .monaco-list-row", { hasText: "order_lines" });
-  await expect(suggestion.first()).toBeVisible();
+  await expect(suggestion.first()).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press("Tab");
   await expect.poll(() => editorText(page, 1)).toBe("SELECT * FROM order_lines");
   await first.locator(".view-line span", { hasText: "order_lines" }).last().hover();
-  await expect(page.locator(".monaco-hover").filter({ hasText: "demo.sales.order_lines" })).toContainText("One row per product in an order");
+  await expect(page.locator(".monaco-hover").filter({ hasText: "demo.sales.order_lines" })).toContainText("One row per product in an order", { timeout: 30_000 });
   await first.locator(".monaco-editor").click();
   await page.keyboard.press("End");
 
@@ -101,7 +101,7 @@ test("an analyst writes SQL with autocomplete, pages to the end of a million row
   await second.locator('.ag-header-cell[col-id="c0"] .ag-header-cell-filter-button').click();
   await page.locator(".ag-filter").getByRole("textbox", { name: "Filter Value" }).fill("ship");
   await page.locator(".ag-filter").getByRole("button", { name: "Apply" }).click();
-  await expect(statuses).toHaveText(["shipped"]);
+  await expect(statuses).toHaveText(["shipped"], { timeout: 30_000 });
 
   await second.getByRole("button", { name: "Chart" }).click();
   const chart = second.getByTestId("chart");
@@ -134,7 +134,7 @@ test("a long query is cancelled, a refused statement says why, parameters are bo
 
   await typeSql(page, 1, "SELECT sum(a.quantity * b.quantity) FROM order_lines a CROSS JOIN order_lines b");
   await cell(page, 1).getByRole("button", { name: "Run Cell 1" }).click();
-  await expect(cell(page, 1).getByRole("status").filter({ hasText: /Running|Waiting/ })).toBeVisible();
+  await expect(cell(page, 1).getByRole("status").filter({ hasText: /Running|Waiting/ })).toBeVisible({ timeout: 30_000 });
   await cell(page, 1).getByRole("button", { name: "Cancel Cell 1" }).click();
   await expect(cell(page, 1).getByRole("status").filter({ hasText: "Cancelled." })).toBeVisible({ timeout: 30_000 });
 
@@ -144,7 +144,7 @@ test("a long query is cancelled, a refused statement says why, parameters are bo
   await typeSql(page, 2, copy);
   await cell(page, 2).getByRole("button", { name: "Run Cell 2" }).click();
   const refusal = cell(page, 2).getByRole("alert");
-  await expect(refusal).toContainText(/COPY.*not allowed/i);
+  await expect(refusal).toContainText(/COPY.*not allowed/i, { timeout: 30_000 });
   await expect(refusal).not.toContainText(/\/tmp|\/work|test-data/);
 
   await cell(page, 2).getByRole("button", { name: "Add a SQL cell below Cell 2" }).click();
@@ -181,8 +181,8 @@ test("one tab per statement, USE moves the notebook's context, an error is marke
   await typeSql(page, 1, "USE demo.sales; SELECT count(*) AS n FROM customers; SELECT nope FROM customers");
   await page.keyboard.press("ControlOrMeta+Enter");
   const tabs = cell(page, 1).getByRole("tablist", { name: "Results of Cell 1" });
-  await expect(tabs.getByRole("tab")).toHaveCount(3);
-  await expect(tabs.getByRole("tab", { name: /Statement 3/ })).toHaveAttribute("data-status", "failed");
+  await expect(tabs.getByRole("tab")).toHaveCount(3, { timeout: 30_000 });
+  await expect(tabs.getByRole("tab", { name: /Statement 3/ })).toHaveAttribute("data-status", "failed", { timeout: 30_000 });
   await expect(page.getByRole("combobox", { name: "Current catalog" })).toHaveValue("demo");
   await tabs.getByRole("tab", { name: /Statement 2/ }).click();
   expect(await rowCountOf(cell(page, 1))).toBe(1);
@@ -221,7 +221,7 @@ test("one tab per statement, USE moves the notebook's context, an error is marke
   await expect.poll(() => editorText(other, 2)).toContain("SELECT count(*) AS n FROM customers");
   // Viewing is enough to run it (reading the tables is the engine's question, not the notebook's).
   await other.getByRole("button", { name: "Run all" }).click();
-  await expect(cell(other, 2).getByRole("tablist", { name: "Results of Cell 2" }).getByRole("tab")).toHaveCount(3);
+  await expect(cell(other, 2).getByRole("tablist", { name: "Results of Cell 2" }).getByRole("tab")).toHaveCount(3, { timeout: 30_000 });
 
   await other.goto("/notebooks");
   await other.getByLabel("Import a notebook file").setInputFiles({ name: "copy.sql", mimeType: "application/sql", buffer: readFileSync(file) });
