@@ -1,19 +1,21 @@
 /**
  * For the TPC-H test and benchmark: a test catalog with `lake.tpch` loaded at a scale
- * factor, a query engine whose planner is `tarnPlanner` (see through-tarn.ts), a signed-in
- * analyst whose session is `lake.tpch`, and raw DuckDB over the same data files.
+ * factor, a query engine (the app's composed planner unless another is given), a
+ * signed-in analyst whose session is `lake.tpch`, and raw DuckDB over the same data files.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ExecOptions } from "@/lib/query/exec";
 import type { QueryEngine } from "@/lib/query/exec/engine";
+import type { Planner } from "@/lib/query/exec/planner";
 import { type ExecFixture, execFixture } from "@/lib/query/exec/testing/exec-fixture";
 import type { QueryContext } from "@/lib/query/types";
 import { generateTpch, type TpchFiles } from "./generate";
 import { loadTpch, type RawDuck, rawDuck, snapshotFiles, type TpchPlace } from "./load";
 import { type TpchQuery, tpchQueries } from "./queries";
-import { type QueryResult, runThroughTarn, type TpchPolicy, tarnPlanner } from "./through-tarn";
+import { tarnPlanner } from "@/lib/query/planner";
+import { type QueryResult, runThroughTarn } from "./through-tarn";
 
 export const TPCH_PLACE: TpchPlace = { catalog: "lake", namespace: ["tpch"] };
 
@@ -21,7 +23,8 @@ export interface TpchFixtureOptions {
   sf: number;
   /** Where generated Parquet files are kept between runs; a temporary folder when absent. */
   cacheDir?: string;
-  policy?: TpchPolicy;
+  /** The engine's planner; the app's composed planner by default. */
+  planner?: Planner;
   engine?: Partial<ExecOptions>;
 }
 
@@ -47,7 +50,7 @@ export async function tpchFixture(opts: TpchFixtureOptions): Promise<TpchFixture
     const generated = performance.now();
     await loadTpch(f.t.ctx, f.t.duck, data, TPCH_PLACE);
     const loaded = performance.now();
-    const engine = f.engine({ slots: 1, ...opts.engine }, tarnPlanner(opts.policy));
+    const engine = f.engine({ slots: 1, ...opts.engine }, opts.planner ?? tarnPlanner);
     const options = engine.options;
     const raw = await rawDuck(await snapshotFiles(f.t.ctx, TPCH_PLACE), { threads: options.threads, memoryLimit: options.memoryLimit });
     const ctx: QueryContext = { ...f.ctx(), session: { catalog: TPCH_PLACE.catalog, namespace: TPCH_PLACE.namespace } };

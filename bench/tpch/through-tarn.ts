@@ -3,10 +3,10 @@
  * pool, result spooled to Parquet, QueryRun recorded), then every row read back page by
  * page with `readRows`, as the grid would.
  *
- * The planner is lib/query/plan's (`splitStatements`, `planQuery`, `explainError`, as the
- * composed planner wires them for SELECTs), with a read policy handed in through plan's
- * `readPolicy` hook — the way lib/access will narrow reads once grants exist (today
- * `authorizeTableRead` gives every reader the whole table).
+ * The engine's planner is either the composed one the app runs (`tarnPlanner` of
+ * lib/query/planner.ts), or `policyPlanner`: the same for SELECTs, with a read policy
+ * handed in through plan's `readPolicy` hook — the way lib/access will narrow reads once
+ * grants exist (today `authorizeTableRead` gives every reader the whole table).
  */
 import { FULL_READ, type ReadPolicy, type TableResource } from "@/lib/access";
 import { MAX_PAGE_ROWS, readRows } from "@/lib/query/exec";
@@ -26,8 +26,8 @@ export interface TablePolicy {
 }
 export type TpchPolicy = Partial<Record<TpchTable, TablePolicy>>;
 
-/** The planner the queries go through. */
-export function tarnPlanner(policy: TpchPolicy = {}): Planner {
+/** The composed planner for SELECTs, reading tables under `policy` instead of lib/access's. */
+export function policyPlanner(policy: TpchPolicy): Planner {
   const readPolicy = readPolicyOf(policy);
   return {
     split: splitStatements,
