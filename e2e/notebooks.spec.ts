@@ -231,4 +231,10 @@ test("one tab per statement, USE moves the notebook's context, an error is marke
   await expect(cell(other, 1).getByRole("heading", { name: "Customer notes" })).toBeVisible();
   await expect.poll(() => editorText(other, 2)).toContain("SELECT nope FROM customers");
   await expect(other.getByRole("combobox", { name: "Current catalog" })).toHaveValue("demo");
+
+  // The owner deletes it: gone for the viewer too (their imported copy stays theirs).
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  await page.getByRole("dialog", { name: "Delete notebook" }).getByRole("button", { name: "Delete notebook" }).click();
+  await expect(page).toHaveURL(/\/notebooks$/);
+  expect((await other.goto(path))?.status()).toBe(404);
 });
