@@ -12,6 +12,7 @@ import { knownLocations } from "./locations";
 import { type ExecOptions, readExecOptions } from "./options";
 import { defaultPlanner, type Planner } from "./planner";
 import { ResultStore } from "./result-store";
+import { ResultViews } from "./result-views";
 import { SlotPool } from "./slot-pool";
 import { RunStopped } from "./stop";
 
@@ -24,6 +25,7 @@ export class QueryEngine {
   readonly pool: SlotPool;
   readonly store: ResultStore;
   readonly runs = new RunRegistry();
+  readonly views: ResultViews;
   private locationsReadAt = Number.NEGATIVE_INFINITY;
   private locationsRead?: Promise<boolean>;
   private sweptAt = Number.NEGATIVE_INFINITY;
@@ -48,6 +50,7 @@ export class QueryEngine {
       memoryLimit: options.resultsMemoryLimit,
       threads: options.threads,
     });
+    this.views = new ResultViews(this.store);
   }
 
   /**

@@ -8,6 +8,7 @@ import { type Dirent, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
+import { viewsDirOf } from "./result-views";
 import { RunStopped } from "./stop";
 
 /** Leftovers (exports, `.partial` files) older than this are removed. */
@@ -25,7 +26,10 @@ export async function sweepResults(db: Db, resultsDir: string, now = new Date())
     take: 1_000,
   });
   for (const run of due) {
-    if (run.resultPath && isInside(resultsDir, run.resultPath)) rmSync(run.resultPath, { force: true });
+    if (run.resultPath && isInside(resultsDir, run.resultPath)) {
+      rmSync(run.resultPath, { force: true });
+      rmSync(viewsDirOf(run.resultPath), { recursive: true, force: true });
+    }
     await db.queryRun.update({ where: { id: run.id }, data: { resultPath: null } });
   }
   const leftovers = removeLeftovers(resultsDir, now.getTime() - LEFTOVER_MS);

@@ -10,7 +10,7 @@ import type { ParamValue } from "../types";
 import { values } from "./engine-connection";
 import type { QueryEngine } from "./engine";
 import { findRun, type FoundRun, type RunReader } from "./run-access";
-import { type FilterModel, orderBy, type SortKey, whereOf } from "./result-filter";
+import { type FilterModel, orderBy, type SortKey, type WhereClause, whereOf } from "./result-filter";
 import type { ResultColumn } from "./run-types";
 
 export const MAX_PAGE_ROWS = 10_000;
@@ -39,6 +39,8 @@ interface Source {
   complete: boolean;
   /** Rows readable now, without a filter. */
   rows: number;
+  /** The kept file, when reading from it. */
+  file?: string;
 }
 
 export async function readRows(reader: RunReader, engine: QueryEngine, id: string, page: PageRequest): Promise<RowsPage> {
@@ -58,6 +60,8 @@ async function readPage(engine: QueryEngine, source: Source, page: PageRequest):
   const where = whereOf(page.filter, source.columns);
   const order = orderBy(page.sort ?? [], source.columns);
   const list = source.columns.map((c) => quoteIdent(c.name)).join(", ");
+  const view = viewOf(engine, source, list, where, order);
+  if (view) return readPage(engine, { ...source, file: undefined, from: `read_parquet(${quoteString(view)})`, rows: await countOf(engine, view) }, { offset: page.offset, limit: page.limit });
   const n = where.params.length;
   const sql = `SELECT ${list} FROM ${source.from}${where.sql}${order} LIMIT $${n + 1} OFFSET $${n + 2}`;
   return engine.store.withConnection(async (connection) => {
@@ -65,6 +69,17 @@ async function readPage(engine: QueryEngine, source: Source, page: PageRequest):
     const total = where.sql ? Number((await connection.runAndReadAll(`SELECT count(*) AS n FROM ${source.from}${where.sql}`, values(where.params))).getRowsJson()[0][0]) : source.rows;
     return { columns: source.columns, rows, total, complete: source.complete };
   });
+}
+
+/** A large kept result read in another order or filtered: its ready view, if any (see result-views.ts). */
+function viewOf(engine: QueryEngine, source: Source, list: string, where: WhereClause, order: string): string | undefined {
+  if (!source.file || (!where.sql && !order) || source.rows < engine.views.minRows) return undefined;
+  const select = `SELECT ${list} FROM ${source.from}${where.sql}${order}`;
+  return engine.views.ready({ file: source.file, key: JSON.stringify([list, where, order]), select, params: where.params });
+}
+
+async function countOf(engine: QueryEngine, file: string): Promise<number> {
+  return engine.store.withConnection(async (c) => Number((await c.runAndReadAll(`SELECT count(*) FROM read_parquet(${quoteString(file)})`)).getRowsJson()[0][0]));
 }
 
 async function sourceOf(engine: QueryEngine, found: FoundRun): Promise<Source> {
@@ -85,7 +100,7 @@ function noRows(): AppError {
 }
 
 async function fileSource(engine: QueryEngine, file: string, rows: number): Promise<Source> {
-  return { from: `read_parquet(${quoteString(file)})`, columns: await engine.store.columnsOf(file), complete: true, rows };
+  return { from: `read_parquet(${quoteString(file)})`, file, columns: await engine.store.columnsOf(file), complete: true, rows };
 }
 
 function expired(engine: QueryEngine): AppError {

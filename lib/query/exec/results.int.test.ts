@@ -54,6 +54,23 @@ describe("paging through a kept result", () => {
     await expect(page({ offset: 0, limit: 1, filter: { id: { filterType: "number", type: "equals", filter: "x" } } })).rejects.toMatchObject({ code: "bad_request" });
   });
 
+  it("reads further pages of a large result in another order from a view made on first use", async () => {
+    const viewed = f.engine({ slots: 1 });
+    viewed.views.minRows = 0;
+    const sort = [{ column: "grp", direction: "desc" as const }, { column: "id", direction: "asc" as const }];
+    const first = await page({ offset: 0, limit: 3, sort }, viewed);
+    expect(first.rows.map((r) => r[0])).toEqual(["6", "13", "20"]);
+    const { resultPath } = await f.t.db.queryRun.findUniqueOrThrow({ where: { id } });
+    const views = `${resultPath}.views`;
+    await vi.waitFor(() => expect(readdirSync(views).filter((n) => n.endsWith(".parquet"))).toHaveLength(1));
+    expect(await page({ offset: 0, limit: 3, sort }, viewed)).toEqual(first);
+    expect(await page({ offset: 712, limit: 3, sort }, viewed)).toMatchObject({ rows: [["4990", "row 4990", 6, "2037-08-30"], ["4997", "row 4997", 6, "2037-09-06"], ["5", "row 5", 5, "2024-01-06"]], total: 5000 });
+    const filter = { label: { filterType: "text" as const, type: "endsWith", filter: "99" } };
+    await vi.waitFor(async () => expect((await page({ offset: 0, limit: 2, sort, filter }, viewed)).rows.length).toBe(2));
+    await vi.waitFor(() => expect(readdirSync(views).filter((n) => n.endsWith(".parquet"))).toHaveLength(2));
+    expect(await page({ offset: 0, limit: 100, sort, filter }, viewed)).toMatchObject({ total: 50, rows: expect.arrayContaining([["699", "row 699", 6, "2025-11-30"]]) });
+  });
+
   it("is served from the history row and the kept file once the process has forgotten the run", async () => {
     const restarted = f.engine({ slots: 1 });
     expect(await getRun(f.reader(), restarted, id)).toMatchObject({ status: "succeeded", rowCount: 5000, rowsAvailable: true, columns: [{ name: "id" }, { name: "label" }, { name: "grp" }, { name: "day" }] });
@@ -108,6 +125,9 @@ describe("expiry", () => {
     expect(swept.leftovers).toBe(1);
     expect(existsSync(file)).toBe(false);
     expect(existsSync(partial)).toBe(false);
+    const first = await f.t.db.queryRun.findUniqueOrThrow({ where: { id } });
+    expect(first.resultPath).toBeNull();
+    expect(readdirSync(path.join(engine.options.resultsDir, f.user.userId)).filter((n) => n.endsWith(".views"))).toEqual([]);
     expect(await f.t.db.queryRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ resultPath: null, status: "succeeded" });
     const restarted = f.engine({ slots: 1 });
     await expect(readRows(f.reader(), restarted, run.id, { offset: 0, limit: 1 })).rejects.toMatchObject({ code: "not_found", message: "This result is no longer kept (results are kept for 24 hours); run the statement again." });
