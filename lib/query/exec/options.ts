@@ -7,11 +7,11 @@
  *   TARN_QUERY_MEMORY_LIMIT   DuckDB memory limit of each slot, so of each query (default 768MB)
  *   TARN_QUERY_THREADS        DuckDB threads of each slot (default: the machine's cores)
  *   TARN_RESULTS_MEMORY_LIMIT memory of the instance that keeps results (default 256MB; spills to disk)
+ *   TARN_RESULT_TTL_HOURS     how long kept results stay readable (default 24)
  *
  * The memory defaults keep the server under 2 GB with 10 queries at once over 6M rows
  * (bench/query-memory: peak RSS 1385–1463 MB at 3 × 768MB + 256MB, once streamed chunks are
  * released early — see native-memory.ts; 3.2 GB before that).
- *   TARN_RESULT_TTL_HOURS     how long kept results stay readable (default 24)
  */
 import { availableParallelism } from "node:os";
 import path from "node:path";
