@@ -19,8 +19,13 @@ async function main(): Promise<void> {
   const { startServer } = await import("./server.ts");
   const hostname = process.env.HOST || "0.0.0.0";
   await startServer({ dir: ROOT, port: config.port, hostname, dev });
-  const [{ startMaintenance }, { getDb }, { LocalFileIO }] = await Promise.all([import("@/lib/maintenance"), import("@/lib/db"), import("@/lib/iceberg/io")]);
-  startMaintenance({ db: getDb(), io: new LocalFileIO() });
+  const [{ startMaintenance }, { getDb }, { LocalFileIO }, { readExecOptions }] = await Promise.all([
+    import("@/lib/maintenance"),
+    import("@/lib/db"),
+    import("@/lib/iceberg/io"),
+    import("@/lib/query/exec"),
+  ]);
+  startMaintenance({ db: getDb(), io: new LocalFileIO(), resultsDir: readExecOptions().resultsDir });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`\nTarn is running at http://localhost:${config.port}  (ready in ${seconds}s)`);
   console.log(`  metadata: ${redactUrl(config.databaseUrl)}`);

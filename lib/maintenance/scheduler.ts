@@ -1,19 +1,22 @@
 /**
- * Background upkeep while the studio runs: the trash is purged past its retention, at
- * start and then every hour. Each task is independent; one that fails is logged and
- * tried again next time.
+ * Background upkeep while the studio runs, at start and then every hour: the trash is
+ * purged past its retention, and kept query results past theirs. Each task is
+ * independent; one that fails is logged and tried again next time.
  */
 import { SYSTEM } from "@/lib/access";
 import { purgeTrash } from "@/lib/catalog";
 import type { Db } from "@/lib/db";
 import type { FileIO } from "@/lib/iceberg/io";
 import { log } from "@/lib/log";
+import { sweepResults } from "@/lib/query/exec";
 
 export const MAINTENANCE_INTERVAL_MS = 60 * 60_000;
 
 export interface MaintenanceContext {
   db: Db;
   io: FileIO;
+  /** Where the query engine keeps results; swept when set. */
+  resultsDir?: string;
 }
 
 /** Purges everything due, a batch at a time. */
@@ -33,6 +36,8 @@ export async function purgeDueTrash(ctx: MaintenanceContext, now = new Date()): 
 export function startMaintenance(ctx: MaintenanceContext, intervalMs = MAINTENANCE_INTERVAL_MS): () => void {
   const run = () => {
     purgeDueTrash(ctx).catch((error: unknown) => log.error("maintenance.failed", { task: "trash", error }));
+    const { resultsDir } = ctx;
+    if (resultsDir) sweepResults(ctx.db, resultsDir).catch((error: unknown) => log.error("maintenance.failed", { task: "results", error }));
   };
   run();
   const timer = setInterval(run, intervalMs);
