@@ -113,6 +113,10 @@ test("an analyst writes SQL with autocomplete, pages to the end of a million row
   const csv = readFileSync(await download.path(), "utf8").trim().split("\n");
   expect(csv[0]).toBe("status,orders");
   expect(csv.slice(1).map((line) => line.split(",")[0])).toEqual(["cancelled", "delivered", "processing", "returned", "shipped"]);
+  const [json] = await Promise.all([page.waitForEvent("download"), second.getByRole("button", { name: "JSON" }).click()]);
+  expect((JSON.parse(readFileSync(await json.path(), "utf8")) as { status: string }[]).map((row) => row.status)).toHaveLength(5);
+  const [parquet] = await Promise.all([page.waitForEvent("download"), second.getByRole("button", { name: "PARQUET" }).click()]);
+  expect(readFileSync(await parquet.path()).subarray(0, 4).toString()).toBe("PAR1");
 
   await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
   await page.goto(path);

@@ -1,8 +1,15 @@
 "use client";
 
-import { AllCommunityModule, type ColDef, type GridReadyEvent, type IDatasource, ModuleRegistry, themeQuartz } from "ag-grid-community";
+import {
+  AllCommunityModule,
+  type ColDef,
+  type GridReadyEvent,
+  type IDatasource,
+  ModuleRegistry,
+  themeQuartz,
+} from "ag-grid-community";
 import { AgGridReact } from "ag-grid-react";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { fetchRows, type ResultColumn } from "./query-api";
 import { typeCategory, TYPE_ICON } from "./type-icons";
 
@@ -27,6 +34,14 @@ const theme = themeQuartz.withParams({
   headerHeight: 32,
 });
 
+// Module constants: a new object per render would make the grid re-apply its columns.
+const DEFAULT_COL_DEF: ColDef = {
+  sortable: true,
+  resizable: true,
+  minWidth: 90,
+  filterParams: { maxNumConditions: 1, buttons: ["apply", "reset"] },
+};
+
 /** A small result gets a small grid; a large one scrolls inside 340 px. */
 function gridHeight(rowCount: number | null): number {
   if (rowCount === null) return MAX_HEIGHT;
@@ -37,48 +52,100 @@ function gridHeight(rowCount: number | null): number {
  * A kept result, paged from the server as the grid scrolls (infinite row model): sort and
  * filter go to the rows endpoint, so they apply to the whole result, not just what is loaded.
  */
-export function ResultGrid({ runId, columns, rowCount, label }: { runId: string; columns: ResultColumn[]; rowCount: number | null; label: string }) {
-  const columnDefs = useMemo<ColDef[]>(() => columns.map((column, i) => columnDef(column, i)), [columns]);
+export function ResultGrid({
+  runId,
+  columns,
+  rowCount,
+  label,
+}: {
+  runId: string;
+  columns: ResultColumn[];
+  rowCount: number | null;
+  label: string;
+}) {
+  const columnDefs = useMemo<ColDef[]>(
+    () => columns.map((column, i) => columnDef(column, i)),
+    [columns],
+  );
+  const [failure, setFailure] = useState<string | null>(null);
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
-        const sort = params.sortModel.map((s) => ({ column: columns[Number(s.colId.slice(1))].name, direction: s.sort }));
-        const filter = Object.keys(params.filterModel ?? {}).length ? byName(params.filterModel as Record<string, unknown>, columns) : null;
-        fetchRows(runId, { offset: params.startRow, limit: params.endRow - params.startRow, sort, filter })
+        const sort = params.sortModel.map((s) => ({
+          column: columns[Number(s.colId.slice(1))].name,
+          direction: s.sort,
+        }));
+        const filter = Object.keys(params.filterModel ?? {}).length
+          ? byName(params.filterModel as Record<string, unknown>, columns)
+          : null;
+        fetchRows(runId, {
+          offset: params.startRow,
+          limit: params.endRow - params.startRow,
+          sort,
+          filter,
+        })
           .then((page) => {
-            const rows = page.rows.map((row) => Object.fromEntries(row.map((value, i) => [`c${i}`, value])));
+            const rows = page.rows.map((row) =>
+              Object.fromEntries(row.map((value, i) => [`c${i}`, value])),
+            );
             // While rows still stream in, the end is unknown: the grid is remounted when the run completes.
-            const known = page.complete ? (page.total ?? (sort.length === 0 && !filter ? rowCount : null)) : null;
-            const last = known ?? (rows.length < params.endRow - params.startRow ? params.startRow + rows.length : -1);
+            const known = page.complete
+              ? (page.total ?? (sort.length === 0 && !filter ? rowCount : null))
+              : null;
+            const last =
+              known ??
+              (rows.length < params.endRow - params.startRow ? params.startRow + rows.length : -1);
             params.successCallback(rows, last);
+            setFailure((current) => (current === null ? current : null));
           })
-          .catch(() => params.failCallback());
+          .catch((error: Error) => {
+            setFailure(error.message);
+            params.failCallback();
+          });
       },
     }),
     [runId, columns, rowCount],
   );
   return (
-    <section className="result-grid" aria-label={label} data-testid="result-grid" style={{ height: gridHeight(rowCount) }}>
-      <AgGridReact
-        theme={theme}
-        columnDefs={columnDefs}
-        rowModelType="infinite"
-        datasource={datasource}
-        cacheBlockSize={PAGE}
-        maxBlocksInCache={100}
-        infiniteInitialRowCount={Math.min(rowCount ?? PAGE, PAGE)}
-        enableCellTextSelection
-        ensureDomOrder
-        defaultColDef={{ sortable: true, resizable: true, minWidth: 90, filterParams: { maxNumConditions: 1, buttons: ["apply", "reset"] } }}
-        onGridReady={(e: GridReadyEvent) => e.api.autoSizeAllColumns()}
-        onCellKeyDown={(e) => {
-          const key = e.event as KeyboardEvent | undefined;
-          if (key && (key.ctrlKey || key.metaKey) && key.key === "c" && "value" in e && !window.getSelection()?.toString()) {
-            void navigator.clipboard?.writeText(text(e.value)).catch(() => undefined);
-          }
-        }}
-      />
-    </section>
+    <>
+      {failure && (
+        <p className="field-error" role="alert">
+          Rows could not be loaded: {failure}
+        </p>
+      )}
+      <section
+        className="result-grid"
+        aria-label={label}
+        data-testid="result-grid"
+        style={{ height: gridHeight(rowCount) }}
+      >
+        <AgGridReact
+          theme={theme}
+          columnDefs={columnDefs}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={PAGE}
+          maxBlocksInCache={100}
+          infiniteInitialRowCount={Math.min(rowCount ?? PAGE, PAGE)}
+          enableCellTextSelection
+          ensureDomOrder
+          defaultColDef={DEFAULT_COL_DEF}
+          onGridReady={(e: GridReadyEvent) => e.api.autoSizeAllColumns()}
+          onCellKeyDown={(e) => {
+            const key = e.event as KeyboardEvent | undefined;
+            if (
+              key &&
+              (key.ctrlKey || key.metaKey) &&
+              key.key === "c" &&
+              "value" in e &&
+              !window.getSelection()?.toString()
+            ) {
+              void navigator.clipboard?.writeText(text(e.value)).catch(() => undefined);
+            }
+          }}
+        />
+      </section>
+    </>
   );
 }
 
@@ -91,14 +158,27 @@ function columnDef(column: ResultColumn, i: number): ColDef {
     headerTooltip: `${column.name} (${column.type})`,
     headerClass: `type-${category}`,
     cellClass: category === "number" ? "cell-num" : undefined,
-    filter: category === "number" ? "agNumberColumnFilter" : category === "text" ? "agTextColumnFilter" : category === "temporal" ? "agDateColumnFilter" : false,
-    valueFormatter: (p) => (p.value === null || p.value === undefined ? "NULL" : text(p.value)),
+    filter:
+      category === "number"
+        ? "agNumberColumnFilter"
+        : category === "text"
+          ? "agTextColumnFilter"
+          : category === "temporal"
+            ? "agDateColumnFilter"
+            : false,
+    // undefined: the row's page has not arrived yet; null: SQL NULL.
+    valueFormatter: (p) => (p.value === undefined ? "" : p.value === null ? "NULL" : text(p.value)),
   };
 }
 
 /** The grid keys filters by column id; the server wants column names. */
 function byName(model: Record<string, unknown>, columns: ResultColumn[]): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(model).map(([colId, condition]) => [columns[Number(colId.slice(1))].name, condition]));
+  return Object.fromEntries(
+    Object.entries(model).map(([colId, condition]) => [
+      columns[Number(colId.slice(1))].name,
+      condition,
+    ]),
+  );
 }
 
 function text(value: unknown): string {
