@@ -5,7 +5,9 @@ import { FULL_READ, SYSTEM } from "@/lib/access";
 import { createFederatedCatalog } from "@/lib/catalog/federated";
 import type { Schema } from "@/lib/iceberg/spec";
 import type { SourceStatement } from "@/lib/query/federated";
+import type { OpenSource } from "@/lib/query/federated";
 import { pgRun, recordingSource, scratchName } from "@/lib/query/federated/testing";
+import type { ReadPolicyFn } from "./index";
 import { planFixture, type PlanFixture, tableWithRows } from "./testing/fixture";
 
 process.env.TARN_SECRETS_KEY ??= randomBytes(32).toString("base64");
@@ -13,7 +15,19 @@ process.env.TARN_SECRETS_KEY ??= randomBytes(32).toString("base64");
 let f: PlanFixture;
 const database = scratchName();
 const sent: SourceStatement[] = [];
-const options = { federated: { openSource: recordingSource(sent) } };
+let fetched = 0;
+/** The real source, noting every statement sent and counting the rows that come back. */
+const counting: OpenSource = async (connection) => {
+  const source = await recordingSource(sent)(connection);
+  return {
+    ...source,
+    stream: (statement, onRow) => source.stream(statement, (values) => {
+      fetched++;
+      onRow(values);
+    }),
+  };
+};
+const options = { federated: { openSource: counting } };
 const schema: Schema = {
   type: "struct",
   schemaId: 0,
@@ -62,6 +76,63 @@ describe("federated tables", () => {
     expect(sent[0].sql).not.toContain("customer_id");
   });
 
+  it("push predicates on the federated side of a join, with the rows of the unpushed query", async () => {
+    // Each query beside the same query written so nothing can be pushed (`+ 0`, `|| ''`).
+    const cases: { sql: string; same: string; where: RegExp; fetched: number; rows: number }[] = [
+      {
+        sql: "SELECT o.id, c.segment FROM pg.shop.orders o JOIN customers c ON o.customer_id = c.customer_id WHERE o.id >= 25 AND c.segment = 'retail' ORDER BY 1",
+        same: "SELECT o.id, c.segment FROM pg.shop.orders o JOIN customers c ON o.customer_id = c.customer_id WHERE o.id + 0 >= 25 AND c.segment = 'retail' ORDER BY 1",
+        where: /WHERE .*"id" >= /,
+        fetched: 6,
+        rows: 4,
+      },
+      {
+        sql: "SELECT c.segment, o.id FROM customers c LEFT JOIN pg.shop.orders o ON o.customer_id = c.customer_id WHERE o.note LIKE 'n2%' AND o.id IN (2, 20, 21, 22) ORDER BY 2",
+        same: "SELECT c.segment, o.id FROM customers c LEFT JOIN pg.shop.orders o ON o.customer_id = c.customer_id WHERE (o.note || '') LIKE 'n2%' AND o.id + 0 IN (2, 20, 21, 22) ORDER BY 2",
+        where: /WHERE "note" .*LIKE .*"id" IN /,
+        fetched: 4,
+        rows: 4,
+      },
+      {
+        sql: "SELECT pg.shop.orders.id FROM lake.db.customers JOIN pg.shop.orders USING (customer_id) WHERE pg.shop.orders.placed_on < DATE '2024-01-04' ORDER BY 1",
+        same: "SELECT pg.shop.orders.id FROM lake.db.customers JOIN pg.shop.orders USING (customer_id) WHERE pg.shop.orders.placed_on + 0 < DATE '2024-01-04' ORDER BY 1",
+        where: /WHERE .*"placed_on" < /,
+        fetched: 2,
+        rows: 2,
+      },
+    ];
+    for (const { sql, same, where, fetched: fetchedRows, rows } of cases) {
+      sent.length = 0;
+      fetched = 0;
+      const pushed = await f.run(sql, { options });
+      expect(sent, sql).toHaveLength(1);
+      expect(sent[0].sql, sql).toMatch(where);
+      expect(sent[0].sql, sql).not.toContain("segment");
+      expect(fetched, sql).toBe(fetchedRows);
+      sent.length = 0;
+      fetched = 0;
+      expect(pushed, sql).toEqual(await f.run(same, { options }));
+      expect(sent[0].sql, same).not.toContain("WHERE");
+      expect(fetched, same).toBe(30);
+      expect(pushed, sql).toHaveLength(rows);
+    }
+  });
+
+  it("keep the nullable side of an outer join whole where a pre-filter would change the rows", async () => {
+    sent.length = 0;
+    const sql = "SELECT c.customer_id, o.id FROM customers c LEFT JOIN pg.shop.orders o ON o.customer_id = c.customer_id AND o.id < 3 WHERE o.id IS NULL ORDER BY 1";
+    expect(await f.run(sql, { options })).toEqual([{ customer_id: "1", id: null }]);
+    expect(sent[0].sql).not.toContain("WHERE");
+  });
+
+  it("push a bound parameter's value", async () => {
+    sent.length = 0;
+    const rows = await f.run("SELECT o.id FROM pg.shop.orders o JOIN customers c USING (customer_id) WHERE o.id > :from ORDER BY 1", { options, params: { from: 28 } });
+    expect(rows).toEqual([{ id: "29" }, { id: "30" }]);
+    expect(sent[0].sql).toMatch(/WHERE .*"id" > /);
+    expect(sent[0].params.map(String)).toContain("28");
+  });
+
   it("push a LIMIT only where nothing between it and the table changes the rows", async () => {
     const cases: [string, number][] = [
       ["SELECT id FROM pg.shop.orders WHERE id > 10 LIMIT 3", 3],
@@ -98,9 +169,14 @@ describe("federated tables", () => {
 
   it("take the read policy: hidden columns are not fetched and filters are not pushed", async () => {
     sent.length = 0;
-    const readPolicy = () => ({ ...FULL_READ, columns: ["id", "customer_id"], masks: {}, rowFilter: "customer_id = 1", reasons: [] });
+    const readPolicy: ReadPolicyFn = (_actor, table) =>
+      table.table === "orders" ? { ...FULL_READ, columns: ["id", "customer_id"], masks: {}, rowFilter: "customer_id = 1", reasons: [] } : { ...FULL_READ, reasons: [] };
     const rows = await f.run("SELECT * FROM pg.shop.orders WHERE id < 5 ORDER BY id", { options: { ...options, readPolicy } });
     expect(rows).toEqual([{ id: "3", customer_id: 1 }]);
+    expect(sent[0].sql).not.toContain("WHERE");
+    sent.length = 0;
+    const joined = await f.run("SELECT o.id, c.segment FROM pg.shop.orders o JOIN customers c USING (customer_id) WHERE o.id < 5 ORDER BY 1", { options: { ...options, readPolicy } });
+    expect(joined).toEqual([{ id: "3", segment: "retail" }]);
     expect(sent[0].sql).not.toContain("WHERE");
   });
 });

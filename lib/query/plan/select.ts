@@ -15,8 +15,9 @@ import { PlanError, refused } from "./plan-error";
 import { type Span, tokenMapper } from "./positions";
 import { prepareText } from "./prepare-text";
 import { aggregateFunctions } from "./functions";
-import { simpleLimit, simplePredicates, singleTableSelects } from "./pushdown";
-import { type PlanOptions, type SecuredRelation, securedRelation } from "./relations";
+import { wherePredicates } from "@/lib/query/federated";
+import { simpleLimit, singleTableSelects } from "./pushdown";
+import { type PlanOptions, type RelationRequest, type SecuredRelation, securedRelation } from "./relations";
 import { type Resolved, resolveTable } from "./resolve";
 import { showTablesRelation } from "./show-tables";
 import { snapshotSelector } from "./time-travel";
@@ -105,14 +106,7 @@ async function tableRelations(ctx: QueryContext, tree: JsonObject, walked: WalkR
     const resolved = await resolving;
     const at = isObject(site.node.at_clause) ? site.node.at_clause : undefined;
     const snapshot = at ? await snapshotSelector(at, ctx.params, site.position) : undefined;
-    const select = selects.get(site.node);
-    const names = [String(site.node.alias || site.parts[site.parts.length - 1])];
-    const pushdown = select
-      ? (all: string[]) => {
-          const predicates = simplePredicates(select, all, names);
-          return { predicates, limit: simpleLimit(select, predicates.length, aggregates) };
-        }
-      : undefined;
+    const pushdown = federatedPushdown(tree, site.node, selects.get(site.node), ctx.params, aggregates);
     // A table read twice at one snapshot is planned once (not federated ones: their columns and predicates differ).
     const key = resolved.kind === "federated" ? undefined : JSON.stringify([resolved.kind, resolved.ident, resolved.kind === "metadata" ? resolved.table : "", snapshot ?? null], bigints);
     const cached = key ? planned.get(key) : undefined;
@@ -122,6 +116,20 @@ async function tableRelations(ctx: QueryContext, tree: JsonObject, walked: WalkR
     relations.push({ ...relation, origin: site.position });
   }
   return relations;
+}
+
+/**
+ * A federated table's pre-filter: the WHERE conjuncts lib/query/federated may push for this
+ * table node (inner joins, the preserved side of outer joins, NULL-rejecting predicates on
+ * the nullable side), read from the tree before the node is rewritten; the LIMIT only when
+ * the table is the SELECT's whole FROM.
+ */
+function federatedPushdown(tree: JsonObject, node: JsonObject, single: JsonObject | undefined, params: QueryContext["params"], aggregates: Set<string>): RelationRequest["pushdown"] {
+  const param = (identifier: string) => (params && Object.hasOwn(params, identifier) ? params[identifier] : undefined);
+  return (columns: string[]) => {
+    const predicates = wherePredicates(tree, node, { columns, param });
+    return { predicates, limit: single ? simpleLimit(single, predicates.length, aggregates) : undefined };
+  };
 }
 
 async function planView_(ctx: QueryContext, sql: string, session: SessionState, viewName: string, options: PlanOptions, depth: number): Promise<SecuredRelation> {
