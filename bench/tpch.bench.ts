@@ -10,12 +10,12 @@
  * tables (Tarn's writer) happens each run.
  */
 import path from "node:path";
+import { tarnPlanner } from "@/lib/query/planner";
 import { compareResults } from "./tpch/compare";
 import { tpchFixture } from "./tpch/fixture";
 import { runRaw } from "./tpch/load";
 import { BENCH_POLICY } from "./tpch/policy";
 import { policyPlanner, runThroughTarn } from "./tpch/through-tarn";
-import { tarnPlanner } from "@/lib/query/planner";
 import { report, round } from "./harness";
 
 const SF = Number(process.env.BENCH_TPCH_SF ?? 1);

@@ -10,11 +10,11 @@ import type { ExecOptions } from "@/lib/query/exec";
 import type { QueryEngine } from "@/lib/query/exec/engine";
 import type { Planner } from "@/lib/query/exec/planner";
 import { type ExecFixture, execFixture } from "@/lib/query/exec/testing/exec-fixture";
+import { tarnPlanner } from "@/lib/query/planner";
 import type { QueryContext } from "@/lib/query/types";
 import { generateTpch, type TpchFiles } from "./generate";
 import { loadTpch, type RawDuck, rawDuck, snapshotFiles, type TpchPlace } from "./load";
 import { type TpchQuery, tpchQueries } from "./queries";
-import { tarnPlanner } from "@/lib/query/planner";
 import { type QueryResult, runThroughTarn } from "./through-tarn";
 
 export const TPCH_PLACE: TpchPlace = { catalog: "lake", namespace: ["tpch"] };

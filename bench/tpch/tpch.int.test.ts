@@ -1,5 +1,5 @@
-import { planQuery, splitStatements } from "@/lib/query/plan";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planQuery, splitStatements } from "@/lib/query/plan";
 import { compareResults } from "./compare";
 import { type TpchFixture, tpchFixture } from "./fixture";
 import { runRaw } from "./load";
