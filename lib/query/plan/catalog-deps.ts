@@ -9,4 +9,4 @@ export {
   type TableIdent,
 } from "@/lib/catalog";
 export { externalRelationSql } from "@/lib/catalog/external";
-export { describeFederatedTable, listFederatedTables } from "@/lib/catalog/federated";
+export { describeFederatedTable, listFederatedSchemas, listFederatedTables } from "@/lib/catalog/federated";

@@ -7,7 +7,7 @@ import type { Schema } from "@/lib/iceberg/spec";
 import type { SourceStatement } from "@/lib/query/federated";
 import type { OpenSource } from "@/lib/query/federated";
 import { pgRun, recordingSource, scratchName } from "@/lib/query/federated/testing";
-import type { ReadPolicyFn } from "./index";
+import { planQuery, type ReadPolicyFn } from "./index";
 import { planFixture, type PlanFixture, tableWithRows } from "./testing/fixture";
 
 process.env.TARN_SECRETS_KEY ??= randomBytes(32).toString("base64");
@@ -165,6 +165,12 @@ describe("federated tables", () => {
     expect(await f.run("SELECT count(*) AS n FROM orders", { options, session })).toEqual([{ n: "30" }]);
     expect(await f.run("SHOW TABLES", { options, session })).toEqual([{ name: "orders" }]);
     await expect(f.plan("SELECT * FROM ordrs", { options, session })).rejects.toThrow('Table "ordrs" does not exist in pg.shop. Did you mean orders?');
+    expect(await f.run("SELECT count(*) AS n FROM PG.SHOP.Orders", { options })).toEqual([{ n: "30" }]);
+    expect((await f.plan("SELECT id FROM Shop.ORDERS", { options, session: { catalog: "Pg" } })).tablesRead).toEqual(["pg.shop.orders"]);
+    await expect(f.plan("SELECT * FROM pg.shp.orders", { options })).rejects.toThrow('Namespace "shp" does not exist in catalog pg. Did you mean shop?');
+    const planned = await planQuery(f.ctx({ session: {} }), { sql: "USE PG.Shop", start: 0, end: 11 });
+    if (planned.kind !== "command") throw new Error("not a command");
+    expect((await planned.execute(undefined as never, new AbortController().signal)).session).toEqual({ catalog: "pg", namespace: ["shop"] });
   });
 
   it("take the read policy: hidden columns are not fetched and filters are not pushed", async () => {

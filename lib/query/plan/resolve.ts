@@ -9,7 +9,7 @@
  * `t$snapshots` and the other metadata tables (Trino's naming) resolve to their table.
  */
 import { catalogVisibility } from "@/lib/access";
-import { displayName, listFederatedTables, NAMESPACE_SEPARATOR, namespacePath, type TableIdent } from "./catalog-deps";
+import { displayName, listFederatedSchemas, listFederatedTables, NAMESPACE_SEPARATOR, namespacePath, type TableIdent } from "./catalog-deps";
 import { closest } from "./closest";
 import { PlanError, refused } from "./plan-error";
 import type { QueryContext } from "../types";
@@ -60,10 +60,14 @@ export async function resolveTable(ctx: QueryContext, parts: string[], position?
 async function resolveCatalogTable(ctx: QueryContext, parts: string[], position?: number): Promise<Resolved> {
   const name = parts[parts.length - 1];
   const { catalog, namespace } = await resolveNamespace(ctx, parts.slice(0, -1), position, name);
-  const ident: TableIdent = { catalog: catalog.path, namespace, name };
-  if (catalog.kind === "federated") return { kind: "federated", ident: await federatedName(ctx, ident, position) };
+  if (catalog.kind === "federated") {
+    const schema = await federatedNamespace(ctx, catalog.path, namespace, position);
+    return { kind: "federated", ident: await federatedName(ctx, { catalog: catalog.path, namespace: schema, name }, position) };
+  }
   const ns = await findNamespaceRow(ctx, catalog, namespace);
   if (!ns) throw await unknownNamespace(ctx, catalog, namespace, position);
+  // The namespace as the catalog spells it (`LAKE.DB.Orders` → lake.db.orders).
+  const ident: TableIdent = { catalog: catalog.path, namespace: ns.path.split(NAMESPACE_SEPARATOR), name };
   const row = await findObject(ctx, ns.id, name);
   if (row) return { kind: row.kind === "view" ? "view" : row.kind === "external" ? "external" : "iceberg", ident: { ...ident, name: row.name }, row };
   const meta = /^(.*)\$([a-z]+)$/i.exec(name);
@@ -116,6 +120,16 @@ async function findCatalog(ctx: QueryContext, path: string): Promise<CatalogRow 
   const all = await ctx.db.catalog.findMany({ where: visible, select });
   const folded = all.filter((c) => c.path.toLowerCase() === path.toLowerCase());
   return folded.length === 1 ? folded[0] : null;
+}
+
+/** A federated catalog's schema as the source spells it: exact first, then a unique case-insensitive match. */
+export async function federatedNamespace(ctx: QueryContext, catalogPath: string, levels: string[], position?: number): Promise<string[]> {
+  const schemas = (await listFederatedSchemas(ctx, catalogPath)).map((s) => s.name);
+  const wanted = displayName(levels);
+  const folded = schemas.filter((s) => s.toLowerCase() === wanted.toLowerCase());
+  const found = levels.length === 1 ? (schemas.find((s) => s === levels[0]) ?? (folded.length === 1 ? folded[0] : undefined)) : undefined;
+  if (found) return [found];
+  throw new PlanError(`Namespace ${shown(wanted)} does not exist in catalog ${catalogPath}.${suggest(wanted, schemas)}`, position);
 }
 
 async function findNamespaceRow(ctx: QueryContext, catalog: CatalogRow, levels: string[]) {

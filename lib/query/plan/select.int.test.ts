@@ -69,6 +69,14 @@ describe("name resolution", () => {
     ["SELECT id FROM range(2) t(id)", ["0", "1"]],
     ["SELECT db.orders.id FROM db.orders WHERE db.orders.id = 2", ["2"]],
     ["SELECT lake.db.orders.id FROM lake.db.orders ORDER BY lake.db.orders.id DESC LIMIT 1", ["3"]],
+    // Catalog and namespace parts: exact first, then a unique case-insensitive match, like tables.
+    ["SELECT id FROM LAKE.DB.Orders ORDER BY id", ["1", "2", "3"]],
+    ["SELECT id FROM Lake.db.orders ORDER BY id", ["1", "2", "3"]],
+    ["SELECT id FROM DB.ORDERS ORDER BY id", ["1", "2", "3"]],
+    ["SELECT id FROM OTHER.customers", ["1"]],
+    ["SELECT id FROM LAKE.Deep.ER.Leaf", ["7"]],
+    ["SELECT id FROM SECOND.Db.orders", ["99"]],
+    ["SELECT count(*) AS n FROM LAKE.DB.Orders$Snapshots", ["3"]],
   ])("%s", async (sql, ids) => {
     const rows = await f.run(sql);
     expect(rows.map((r) => String(Object.values(r)[0]))).toEqual(ids);
@@ -166,6 +174,14 @@ describe("USE, EXPLAIN, DESCRIBE, SHOW TABLES", () => {
     expect(await use("USE lake.deep.er")).toEqual({ catalog: "lake", namespace: ["deep", "er"] });
     expect(await use("USE second.db", { catalog: "lake" })).toEqual({ catalog: "second", namespace: ["db"] });
     await expect(use("USE lake.dd")).rejects.toThrow('Namespace "dd" does not exist in catalog lake. Did you mean db?');
+    expect(await use("USE LAKE.DB")).toEqual({ catalog: "lake", namespace: ["db"] });
+    expect(await use("USE Deep.Er", { catalog: "LAKE" })).toEqual({ catalog: "lake", namespace: ["deep", "er"] });
+  });
+
+  it("a session written in another case reads the catalog's names", async () => {
+    const plan = await f.plan("SELECT id FROM Orders", { session: { catalog: "LAKE", namespace: ["DB"] } });
+    expect(plan.tablesRead).toEqual(["lake.db.orders"]);
+    expect(await f.run("SELECT count(*) AS n FROM Orders", { session: { catalog: "LAKE", namespace: ["DB"] } })).toEqual([{ n: "3" }]);
   });
 
   it("EXPLAIN, DESCRIBE, SUMMARIZE and SHOW TABLES", async () => {

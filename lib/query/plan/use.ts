@@ -9,6 +9,7 @@ import { displayName, namespacePath } from "./catalog-deps";
 import { closest } from "./closest";
 import { significant, tokenize } from "./lexer";
 import { PlanError } from "./plan-error";
+import { federatedNamespace } from "./resolve";
 
 export async function planUse(ctx: QueryContext, sql: string, start: number): Promise<PreparedCommand> {
   const parts = nameParts(sql, start);
@@ -60,7 +61,7 @@ async function resolveUse(ctx: QueryContext, parts: string[], position: number):
 }
 
 async function namespaceIn(ctx: QueryContext, catalog: { id: string; path: string; kind: string }, levels: string[], position: number): Promise<string[]> {
-  if (catalog.kind === "federated") return levels;
+  if (catalog.kind === "federated") return federatedNamespace(ctx, catalog.path, levels, position);
   const visible = catalogVisibility(ctx.actor).namespace;
   const rows = await ctx.db.namespace.findMany({ where: { AND: [visible, { catalogId: catalog.id, deletedKey: "" }] }, select: { path: true } });
   const path = namespacePath(levels);
