@@ -11,7 +11,11 @@ test("an admin reaches every area from the navigation, and nothing loads from ou
   await nav.getByRole("link", { name: "Catalog" }).click();
   await expect(page.getByRole("tree", { name: "Catalog" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Catalog" })).toHaveAttribute("aria-current", "page");
-  for (const area of ["Notebooks", "Permissions", "Ingestion"]) {
+  await nav.getByRole("link", { name: "Notebooks" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Notebooks" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "New notebook" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Notebooks" })).toHaveAttribute("aria-current", "page");
+  for (const area of ["Permissions", "Ingestion"]) {
     await nav.getByRole("link", { name: area }).click();
     await expect(page.getByRole("heading", { level: 1, name: area })).toBeVisible();
     await expect(page.getByRole("status")).toContainText("Not built yet.");
