@@ -16,7 +16,8 @@ import { PlanError } from "./plan-error";
 
 export function explainError(error: unknown, plan: StatementPlan | undefined, statement: StatementText): QueryError {
   if (error instanceof PlanError) return withPosition({ message: error.message }, statement, error.position);
-  if (isAppError(error)) return { message: clean(error.message) };
+  // Ours, written for the person: shown as they are (a row cap naming its setting stays whole).
+  if (isAppError(error)) return { message: error.message };
   const text = error instanceof Error ? error.message : String(error);
   const message = clean(text.split(/\n\s*\nLINE \d+:/)[0]);
   const query = plan?.kind === "query" ? plan : undefined;
@@ -34,13 +35,26 @@ function withPosition(error: QueryError, statement: StatementText, offset: numbe
 }
 
 const PATH = /(?:file:\/\/)?(?:\/[\w.\-=%@+~]+){2,}\/?/g;
-const INTERNAL_LINES = /read_parquet|read_csv|read_json|tarn_(rel|source|federated)|parquet_|temp\.main\./i;
 
-/** The first lines of a message, minus any line naming internals; paths become "a file". */
+/**
+ * What only our rewritten SQL has: the file readers of a secured relation, and the names
+ * plan, lib/iceberg and lib/query/federated generate — `tarn_rel_<hex>_<n>` (select.ts),
+ * `tarn_source` (relations.ts), `tarn_federated_<hex>` (federated temp tables), `__tarn_…`
+ * (scan columns). Only those exact shapes: a person's own `tarn_…` names stay.
+ */
+const INTERNAL_LINES = [
+  /\b(?:read_parquet|parquet_scan|read_csv(?:_auto)?|read_json(?:_auto|_objects(?:_auto)?)?|read_ndjson(?:_auto|_objects)?)\s*\(/i,
+  /\btarn_rel_[0-9a-f]{12}_\d*/,
+  /\btarn_federated_[0-9a-f]{16}\b/,
+  /\btarn_source\b/,
+  /\b__tarn_[a-z_]+\b/,
+];
+
+/** The first lines of a DuckDB message, minus any line naming internals; paths become "a file". */
 export function clean(message: string): string {
   const lines = message
     .split("\n")
-    .filter((l) => l.trim() !== "" && !INTERNAL_LINES.test(l))
+    .filter((l) => l.trim() !== "" && !INTERNAL_LINES.some((internal) => internal.test(l)))
     .map((l) => l.replace(PATH, "a file"));
   const kept = lines.slice(0, 3).join("\n").trim();
   return kept || "The query failed in the engine.";

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { closest } from "./closest";
 import { applyReplacements, byteToIndex } from "./edited-text";
-import { clean, generatedOffset } from "./explain-error";
+import { AppError } from "@/lib/errors";
+import { clean, explainError, generatedOffset } from "./explain-error";
+import { PlanError } from "./plan-error";
 import { bindValues, markPlaceholders } from "./params";
 import { tokenMapper } from "./positions";
 import { prepareText } from "./prepare-text";
@@ -129,9 +131,24 @@ describe("error text", () => {
     ['IO Error: No files found that match the pattern "/data/warehouse/lake/x.parquet"', 'IO Error: No files found that match the pattern "a file"'],
     ['Binder Error: Referenced column "x" not found in FROM clause!\nCandidate bindings: "tarn_source.a"', 'Binder Error: Referenced column "x" not found in FROM clause!'],
     ["Conversion Error: Could not convert string 'a/b' to INT32", "Conversion Error: Could not convert string 'a/b' to INT32"],
-    ["read_parquet failed", "The query failed in the engine."],
+    ["read_parquet failed", "read_parquet failed"],
+    ["Binder Error: x\nLINE 1: SELECT * FROM read_parquet(['a file'])", "Binder Error: x"],
+    ['Catalog Error: Table with name tarn_rel_0a1b2c3d4e5f_0 does not exist!', "The query failed in the engine."],
+    ['Catalog Error: Table with name tarn_federated_0123456789abcdef does not exist!\nDid you mean "orders"?', 'Did you mean "orders"?'],
+    ['Binder Error: Referenced column "__tarn_pos" not found', "The query failed in the engine."],
+    // A person's own names that only look like ours stay.
+    ['Binder Error: Referenced column "tarn_federated_total" not found in FROM clause!', 'Binder Error: Referenced column "tarn_federated_total" not found in FROM clause!'],
+    ["Conversion Error: Could not convert string 'TARN_SOURCE_X' to INT32", "Conversion Error: Could not convert string 'TARN_SOURCE_X' to INT32"],
   ])("%s", (message, cleaned) => {
     expect(clean(message)).toBe(cleaned);
+  });
+
+  it("shows our own errors (AppError, PlanError) as they are", () => {
+    const statement = { sql: "SELECT * FROM pg.shop.orders", start: 0, end: 28 };
+    const capped = new AppError("bad_request", "pg.shop.orders has more than 10 rows (TARN_FEDERATED_ROW_CAP); filter it further.");
+    expect(explainError(capped, undefined, statement)).toEqual({ message: capped.message });
+    const planned = new PlanError("The table tarn_federated_stats does not exist.", 14);
+    expect(explainError(planned, undefined, statement)).toEqual({ message: planned.message, line: 1, column: 15 });
   });
 
   it("finds the offset DuckDB's caret points at, also in a shortened line", () => {
