@@ -18,12 +18,17 @@ export function explainError(error: unknown, plan: StatementPlan | undefined, st
   if (error instanceof PlanError) return withPosition({ message: error.message }, statement, error.position);
   // Ours, written for the person: shown as they are (a row cap naming its setting stays whole).
   if (isAppError(error)) return { message: error.message };
+  const { message, position } = engineError(error, plan?.kind === "query" ? plan : undefined);
+  return withPosition({ message }, statement, position);
+}
+
+/** A DuckDB error while running `query`: its cleaned message, and where in the statement it points (if known). */
+export function engineError(error: unknown, query: PreparedQuery | undefined): { message: string; position?: number } {
   const text = error instanceof Error ? error.message : String(error);
   const message = clean(text.split(/\n\s*\nLINE \d+:/)[0]);
-  const query = plan?.kind === "query" ? plan : undefined;
   const offset = query ? generatedOffset(text, query) : null;
   const mapped = offset === null || !query ? null : query.mapPosition(offset);
-  return withPosition({ message }, statement, mapped ?? undefined);
+  return mapped === null ? { message } : { message, position: mapped };
 }
 
 function withPosition(error: QueryError, statement: StatementText, offset: number | undefined): QueryError {

@@ -133,6 +133,19 @@ describe("federated tables", () => {
     expect(sent[0].params.map(String)).toContain("28");
   });
 
+  it("EXPLAIN without temp table names, paths or rewritten SQL", async () => {
+    for (const sql of [
+      "EXPLAIN SELECT c.segment, sum(o.amount) FROM pg.shop.orders o JOIN customers c USING (customer_id) WHERE o.id > 3 GROUP BY ALL",
+      "EXPLAIN ANALYZE SELECT c.segment, sum(o.amount) FROM pg.shop.orders o JOIN customers c USING (customer_id) WHERE o.id > 3 GROUP BY ALL",
+    ]) {
+      const rows = await f.run(sql, { options });
+      const text = String(rows[0].explain_value);
+      expect(text, sql).toMatch(/HASH_JOIN/);
+      expect(text, sql).toMatch(/federated rows/);
+      expect(text, sql).not.toMatch(/tarn_|\/tmp|\.parquet|SELECT/);
+    }
+  });
+
   it("push a LIMIT only where nothing between it and the table changes the rows", async () => {
     const cases: [string, number][] = [
       ["SELECT id FROM pg.shop.orders WHERE id > 10 LIMIT 3", 3],

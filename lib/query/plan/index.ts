@@ -18,6 +18,7 @@
  *   functions.ts, walk.ts, resolve.ts).
  */
 import type { PreparedQuery, QueryContext, StatementPlan, StatementText } from "../types";
+import { explainQuery } from "./explain";
 import { PlanError, refused } from "./plan-error";
 import type { PlanOptions } from "./relations";
 import { planSelectText } from "./select";
@@ -43,16 +44,14 @@ export async function planQuerySelect(ctx: QueryContext, statement: StatementTex
   const planned = await planSelectText(ctx, statement.sql.slice(innerStart), options);
   // The plan would show the rules themselves (hidden column names, masks, the row filter) and file paths.
   if (kind.kind === "explain" && planned.narrowed) throw refused("EXPLAIN", "a table here is read under column or row rules, which the plan would show", 0);
-  const prefix = kind.kind === "explain" ? (kind.analyze ? "EXPLAIN ANALYZE " : "EXPLAIN ") : "";
-  return {
-    kind: "query",
-    sql: prefix + planned.sql,
-    params: planned.params,
-    tablesRead: planned.tablesRead,
-    setup: planned.setup,
-    mapPosition: (offset) => {
-      const mapped = planned.mapPosition(offset - prefix.length);
-      return mapped === null ? null : mapped + innerStart;
-    },
+  const mapPosition = (offset: number) => {
+    const mapped = planned.mapPosition(offset);
+    return mapped === null ? null : mapped + innerStart;
   };
+  if (kind.kind === "explain") {
+    // DuckDB's plan text would show file paths and (under ANALYZE) the rewritten SQL: explain.ts cleans it.
+    const explained = explainQuery({ sql: planned.sql, params: planned.params, analyze: kind.analyze, mapPosition });
+    return { kind: "query", ...explained, tablesRead: planned.tablesRead, setup: [...planned.setup, ...explained.setup] };
+  }
+  return { kind: "query", sql: planned.sql, params: planned.params, tablesRead: planned.tablesRead, setup: planned.setup, mapPosition };
 }

@@ -7,6 +7,7 @@ import { registerFolder } from "@/lib/catalog/external";
 import { AppError } from "@/lib/errors";
 import type { Schema } from "@/lib/iceberg/spec";
 import { explainError, planQuery, type ReadPolicyFn, splitStatements } from "./index";
+import { engineOver } from "@/lib/query/federated/testing";
 import { planFixture, type PlanFixture, tableWithRows } from "./testing/fixture";
 
 let f: PlanFixture;
@@ -187,9 +188,42 @@ describe("USE, EXPLAIN, DESCRIBE, SHOW TABLES", () => {
   it("EXPLAIN, DESCRIBE, SUMMARIZE and SHOW TABLES", async () => {
     const explained = await f.run("EXPLAIN SELECT id FROM orders");
     expect(JSON.stringify(explained)).toMatch(/PROJECTION|READ_PARQUET|TABLE_SCAN/i);
+    expect(await f.run("EXPLAIN SELECT 1 + :x AS y", { params: { x: 2 } })).toEqual([{ explain_key: "physical_plan", explain_value: expect.stringMatching(/PROJECTION/) }]);
     expect((await f.run("DESCRIBE orders")).map((r) => r.column_name)).toEqual(["id", "customer", "amount"]);
     expect((await f.run("SUMMARIZE orders")).length).toBe(3);
     expect((await f.run("SHOW TABLES")).map((r) => r.name)).toEqual(["big_orders", "biggest", "loop", "orders"]);
+  });
+});
+
+describe("EXPLAIN without internals", () => {
+  const leaks = (text: string) => [f.t.warehouse, "/tmp", ".parquet", "read_parquet(", "tarn_", "__tarn", "SELECT", "orders-"].filter((s) => text.includes(s));
+
+  it.each([
+    ["EXPLAIN SELECT id FROM orders WHERE customer = 'ada'", "physical_plan", /Filters: customer='ada'/],
+    ["EXPLAIN ANALYZE SELECT id FROM orders WHERE customer = 'ada'", "analyzed_plan", /Total time: [\d.]+s[\s\S]*Rows: 1/],
+    ["EXPLAIN SELECT o.id, c.customer FROM orders o JOIN other.customers c ON o.id = c.id", "physical_plan", /JOIN/],
+    ["EXPLAIN ANALYZE SELECT count(*) FROM orders AT (VERSION => 'first')", "analyzed_plan", /AGGREGATE/],
+  ])("%s", async (sql, key, shows) => {
+    const rows = await f.run(sql);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].explain_key).toBe(key);
+    const text = String(rows[0].explain_value);
+    expect(text).toMatch(shows);
+    expect(leaks(text)).toEqual([]);
+  });
+
+  it("an error in the explained query points at the person's text", async () => {
+    const statement = splitStatements("SELECT 1;\nEXPLAIN SELECT id,\n  nope FROM orders")[1];
+    const plan = await planQuery(f.ctx(), statement);
+    if (plan.kind !== "query") throw new Error("not a query");
+    const connection = engineOver(f.sandbox);
+    const error = await (async () => {
+      for (const step of plan.setup) await step.run(connection, new AbortController().signal);
+    })().catch((e: unknown) => e);
+    const explained = explainError(error, plan, statement);
+    expect(explained).toMatchObject({ line: 3, column: 3 });
+    expect(explained.message).toMatch(/nope/);
+    expect(explained.message).not.toMatch(/read_parquet|\/tmp|tarn_/);
   });
 });
 
