@@ -39,18 +39,19 @@ function withPosition(error: QueryError, statement: StatementText, offset: numbe
   return { ...error, line: start.line + line - 1, column: line === 1 ? start.column + column - 1 : column };
 }
 
-const PATH = /(?:file:\/\/)?(?:\/[\w.\-=%@+~]+){2,}\/?/g;
+/** An absolute path (two or more levels), as DuckDB quotes files. */
+export const PATH = /(?:file:\/\/)?(?:\/[\w.\-=%@+~]+){2,}\/?/g;
 
 /**
  * What only our rewritten SQL has: the file readers of a secured relation, and the names
  * plan, lib/iceberg and lib/query/federated generate — `tarn_rel_<hex>_<n>` (select.ts),
- * `tarn_source` (relations.ts), `tarn_federated_<hex>` (federated temp tables), `__tarn_…`
- * (scan columns). Only those exact shapes: a person's own `tarn_…` names stay.
+ * `tarn_source` (relations.ts), `tarn_federated_<hex>` (federated temp tables),
+ * `tarn_explain_<hex>` (explain.ts), `__tarn_…` (scan columns). Only those exact shapes: a person's own `tarn_…` names stay.
  */
 const INTERNAL_LINES = [
   /\b(?:read_parquet|parquet_scan|read_csv(?:_auto)?|read_json(?:_auto|_objects(?:_auto)?)?|read_ndjson(?:_auto|_objects)?)\s*\(/i,
   /\btarn_rel_[0-9a-f]{12}_\d*/,
-  /\btarn_federated_[0-9a-f]{16}\b/,
+  /\btarn_(?:federated|explain)_[0-9a-f]{16}\b/,
   /\btarn_source\b/,
   /\b__tarn_[a-z_]+\b/,
 ];

@@ -13,7 +13,7 @@
 import { randomBytes } from "node:crypto";
 import { quoteIdent } from "@/lib/iceberg/duckdb";
 import type { EngineConnection, ParamValue, PositionMapper, PreparedQuery } from "../types";
-import { engineError } from "./explain-error";
+import { engineError, PATH } from "./explain-error";
 import { PlanError } from "./plan-error";
 
 export interface ExplainInput {
@@ -90,8 +90,6 @@ function toNode(raw: Record<string, unknown>, analyze: boolean): PlanNode {
   if (analyze && typeof raw.operator_timing === "number") details.push(["Time", seconds(raw.operator_timing)]);
   return { name, details, children: children(raw).map((c) => toNode(c, analyze)) };
 }
-
-const PATH = /(?:file:\/\/)?(?:\/[\w.\-=%@+~]+){2,}\/?/g;
 
 /** Paths, file readers and our generated names out of one detail. */
 export function scrub(text: string): string {

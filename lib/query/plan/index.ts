@@ -6,7 +6,8 @@
  *   // on failure: explainError(error, plan, statements[0])  → { message, line, column }
  *
  * - Queries (SELECT, WITH, VALUES, TABLE, FROM…, DESCRIBE, SUMMARIZE, SHOW TABLES,
- *   EXPLAIN [ANALYZE]) are parsed by DuckDB's parser, checked construct by construct,
+ *   EXPLAIN [ANALYZE] — its plan rendered without paths or rewritten SQL, explain.ts) are
+ *   parsed by DuckDB's parser, checked construct by construct,
  *   every table reference replaced by its secured relation (lib/access decides columns,
  *   masks and row filter), and rendered back by DuckDB's deparser.
  * - Names resolve against the session's catalog and namespace; `USE` changes them.

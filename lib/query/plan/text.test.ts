@@ -136,6 +136,7 @@ describe("error text", () => {
     ['Catalog Error: Table with name tarn_rel_0a1b2c3d4e5f_0 does not exist!', "The query failed in the engine."],
     ['Catalog Error: Table with name tarn_federated_0123456789abcdef does not exist!\nDid you mean "orders"?', 'Did you mean "orders"?'],
     ['Binder Error: Referenced column "__tarn_pos" not found', "The query failed in the engine."],
+    ["Catalog Error: Table with name tarn_explain_00112233445566ff does not exist!", "The query failed in the engine."],
     // A person's own names that only look like ours stay.
     ['Binder Error: Referenced column "tarn_federated_total" not found in FROM clause!', 'Binder Error: Referenced column "tarn_federated_total" not found in FROM clause!'],
     ["Conversion Error: Could not convert string 'TARN_SOURCE_X' to INT32", "Conversion Error: Could not convert string 'TARN_SOURCE_X' to INT32"],
