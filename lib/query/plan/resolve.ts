@@ -91,8 +91,19 @@ export interface ResolvedNamespace {
   namespace: string[];
 }
 
-/** The catalog and namespace that a table's qualifier (or `USE`) means. */
+/**
+ * The catalog and namespace that a table's qualifier (or `USE`) means; a namespace the
+ * catalog has comes as the catalog spells it (`DB` → `db`), one it has not (CREATE SCHEMA)
+ * as written.
+ */
 export async function resolveNamespace(ctx: QueryContext, qualifier: string[], position?: number, table?: string): Promise<ResolvedNamespace> {
+  const found = await qualifierNamespace(ctx, qualifier, position, table);
+  if (found.catalog.kind === "federated") return found;
+  const row = await findNamespaceRow(ctx, found.catalog, found.namespace);
+  return row ? { catalog: found.catalog, namespace: row.path.split(NAMESPACE_SEPARATOR) } : found;
+}
+
+async function qualifierNamespace(ctx: QueryContext, qualifier: string[], position?: number, table?: string): Promise<ResolvedNamespace> {
   const levels = qualifier.flatMap((q) => q.split(NAMESPACE_SEPARATOR));
   if (qualifier.length >= 2) {
     const named = await findCatalog(ctx, qualifier[0]);

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { Schema } from "@/lib/iceberg/spec";
 import { explainError, planQuery, type ReadPolicyFn, splitStatements } from "./index";
 import { engineOver } from "@/lib/query/federated/testing";
+import { resolveNamespace } from "./resolve";
 import { planFixture, type PlanFixture, tableWithRows } from "./testing/fixture";
 
 let f: PlanFixture;
@@ -177,6 +178,17 @@ describe("USE, EXPLAIN, DESCRIBE, SHOW TABLES", () => {
     await expect(use("USE lake.dd")).rejects.toThrow('Namespace "dd" does not exist in catalog lake. Did you mean db?');
     expect(await use("USE LAKE.DB")).toEqual({ catalog: "lake", namespace: ["db"] });
     expect(await use("USE Deep.Er", { catalog: "LAKE" })).toEqual({ catalog: "lake", namespace: ["deep", "er"] });
+  });
+
+  it("a qualifier resolves to the catalog's spelling of the namespace, or as written when there is none (CREATE SCHEMA)", async () => {
+    const of = async (qualifier: string[]) => {
+      const { catalog, namespace } = await resolveNamespace(f.ctx(), qualifier);
+      return [catalog.path, ...namespace];
+    };
+    expect(await of(["LAKE", "DB"])).toEqual(["lake", "db"]);
+    expect(await of(["Deep", "ER"])).toEqual(["lake", "deep", "er"]);
+    expect(await of(["lake", "NewOne"])).toEqual(["lake", "NewOne"]);
+    expect(await of([])).toEqual(["lake", "db"]);
   });
 
   it("a session written in another case reads the catalog's names", async () => {
