@@ -180,9 +180,19 @@ async function overwriteRegistered(
   return { ident, row: updated, metadataLocation, metadata };
 }
 
+/**
+ * The table's current metadata: one indexed lookup of its row, then the metadata file of
+ * the location the row names, parsed once per location (metadata files never change; a
+ * commit writes a new one and moves the row, so the next load sees it).
+ */
 export async function loadTable(ctx: CatalogContext, ident: TableIdent): Promise<LoadedTable> {
   requireAuthorized(ctx.actor, "table.read", tableResource(ident));
-  const row = await findTableRow(ctx.db, ident);
+  return loadTableOfRow(ctx, ident, await findTableRow(ctx.db, ident));
+}
+
+/** A table whose row the caller has just read (the query planner, resolving a name): no second lookup. */
+export async function loadTableOfRow(ctx: CatalogContext, ident: TableIdent, row: TableRow): Promise<LoadedTable> {
+  requireAuthorized(ctx.actor, "table.read", tableResource(ident));
   if (!row.metadataLocation)
     throw new AppError(
       "bad_request",

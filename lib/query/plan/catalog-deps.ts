@@ -8,5 +8,6 @@ export {
   scanTable,
   type TableIdent,
 } from "@/lib/catalog";
+export type { TableRow } from "@/lib/catalog/table-rows";
 export { externalRelationSql } from "@/lib/catalog/external";
 export { describeFederatedTable, listFederatedSchemas, listFederatedTables } from "@/lib/catalog/federated";

@@ -9,7 +9,7 @@
  * `t$snapshots` and the other metadata tables (Trino's naming) resolve to their table.
  */
 import { catalogVisibility } from "@/lib/access";
-import { displayName, listFederatedSchemas, listFederatedTables, NAMESPACE_SEPARATOR, namespacePath, type TableIdent } from "./catalog-deps";
+import { displayName, listFederatedSchemas, listFederatedTables, NAMESPACE_SEPARATOR, namespacePath, type TableIdent, type TableRow } from "./catalog-deps";
 import { closest } from "./closest";
 import { PlanError, refused } from "./plan-error";
 import type { QueryContext } from "../types";
@@ -22,15 +22,8 @@ export type Resolved =
   | { kind: "metadata"; ident: TableIdent; row: ObjectRow; table: MetadataSuffix }
   | { kind: "federated"; ident: TableIdent };
 
-export interface ObjectRow {
-  id: string;
-  name: string;
-  kind: string;
-  location: string | null;
-  format: string | null;
-  options: string;
-  metadataLocation: string | null;
-}
+/** The object's CatalogTable row, as read while resolving (a table's is handed on to its scan). */
+export type ObjectRow = TableRow;
 
 interface CatalogRow {
   id: string;
@@ -44,10 +37,20 @@ const PATH_LIKE = /[/\\]|^[a-z0-9+]+:|\.(csv|tsv|txt|parquet|json|jsonl|ndjson|g
 const ENGINE_SCHEMAS = new Set(["information_schema", "pg_catalog", "system", "temp", "memory"]);
 const ENGINE_TABLES = /^(sqlite_(master|schema|temp_master|temp_schema)|pg_(tables|class|namespace|attribute|views|proc|type|settings|database|index|indexes)|duckdb_\w+)$/i;
 
+/**
+ * Catalog and namespace rows already looked up while planning one statement: its table
+ * references mostly share them (TPC-H's Q2 reads five tables of one namespace). Made per
+ * statement, so nothing outlives the plan; each lookup still goes through the visibility rules.
+ */
+export class Lookups {
+  readonly catalogs = new Map<string, Promise<CatalogRow | null>>();
+  readonly namespaces = new Map<string, Promise<{ id: string; path: string } | null>>();
+}
+
 /** A name that Tarn's catalog does not have but DuckDB's does is refused as such. */
-export async function resolveTable(ctx: QueryContext, parts: string[], position?: number): Promise<Resolved> {
+export async function resolveTable(ctx: QueryContext, parts: string[], position?: number, lookups = new Lookups()): Promise<Resolved> {
   try {
-    return await resolveCatalogTable(ctx, parts, position);
+    return await resolveCatalogTable(ctx, parts, position, lookups);
   } catch (error) {
     const name = parts[parts.length - 1];
     const engine = parts.slice(0, -1).some((p) => ENGINE_SCHEMAS.has(p.toLowerCase())) || (parts.length === 1 && ENGINE_TABLES.test(name));
@@ -57,14 +60,16 @@ export async function resolveTable(ctx: QueryContext, parts: string[], position?
   }
 }
 
-async function resolveCatalogTable(ctx: QueryContext, parts: string[], position?: number): Promise<Resolved> {
+async function resolveCatalogTable(ctx: QueryContext, parts: string[], position: number | undefined, lookups: Lookups): Promise<Resolved> {
   const name = parts[parts.length - 1];
-  const { catalog, namespace } = await resolveNamespace(ctx, parts.slice(0, -1), position, name);
+  const exact = await exactObject(ctx, parts);
+  if (exact) return exact;
+  const { catalog, namespace } = await resolveNamespace(ctx, parts.slice(0, -1), position, name, lookups);
   if (catalog.kind === "federated") {
     const schema = await federatedNamespace(ctx, catalog.path, namespace, position);
     return { kind: "federated", ident: await federatedName(ctx, { catalog: catalog.path, namespace: schema, name }, position) };
   }
-  const ns = await findNamespaceRow(ctx, catalog, namespace);
+  const ns = await findNamespaceRow(ctx, catalog, namespace, lookups);
   if (!ns) throw await unknownNamespace(ctx, catalog, namespace, position);
   // The namespace as the catalog spells it (`LAKE.DB.Orders` → lake.db.orders).
   const ident: TableIdent = { catalog: catalog.path, namespace: ns.path.split(NAMESPACE_SEPARATOR), name };
@@ -86,6 +91,42 @@ async function resolveCatalogTable(ctx: QueryContext, parts: string[], position?
   throw new PlanError(`Table ${shown(name)} does not exist in ${where}.${suggest(name, names.map((n) => n.name))}`, position);
 }
 
+/**
+ * The common case in one indexed query: the name as written is exactly a catalog
+ * object's, and nothing is hidden from the person (no visibility filter applies). Any
+ * other case — case folding, metadata tables, federated catalogs, a miss, filters — takes
+ * the general path below, which reaches the same answer through separate lookups.
+ */
+async function exactObject(ctx: QueryContext, parts: string[]): Promise<Resolved | null> {
+  const visible = catalogVisibility(ctx.actor);
+  if (![visible.catalog, visible.namespace, visible.table].every((where) => Object.keys(where).length === 0)) return null;
+  const ident = writtenIdent(ctx, parts);
+  if (!ident) return null;
+  const rows = await ctx.db.$queryRaw<TableRow[]>`
+    SELECT t.* FROM "CatalogTable" t
+    JOIN "Namespace" n ON n."id" = t."namespaceId"
+    JOIN "Catalog" c ON c."id" = n."catalogId"
+    WHERE t."name" = ${ident.name} AND t."deletedKey" = ''
+      AND n."path" = ${namespacePath(ident.namespace)} AND n."deletedKey" = ''
+      AND c."path" = ${ident.catalog} AND c."kind" <> 'federated'`;
+  const row = rows[0];
+  if (!row) return null;
+  return { kind: row.kind === "view" ? "view" : row.kind === "external" ? "external" : "iceberg", ident, row };
+}
+
+/** What the name means if every part is spelled as the catalog spells it (see qualifierNamespace). */
+function writtenIdent(ctx: QueryContext, parts: string[]): TableIdent | null {
+  const name = parts[parts.length - 1];
+  const qualifier = parts.slice(0, -1);
+  const levels = (qs: string[]) => qs.flatMap((q) => q.split(NAMESPACE_SEPARATOR));
+  // With two or more qualifiers the first names a catalog when one has that name: a hit proves it has.
+  if (qualifier.length >= 2) return { catalog: qualifier[0], namespace: levels(qualifier.slice(1)), name };
+  const { catalog, namespace } = ctx.session;
+  if (!catalog) return null;
+  if (qualifier.length === 1) return { catalog, namespace: levels(qualifier), name };
+  return namespace?.length ? { catalog, namespace, name } : null;
+}
+
 export interface ResolvedNamespace {
   catalog: CatalogRow;
   namespace: string[];
@@ -96,17 +137,17 @@ export interface ResolvedNamespace {
  * catalog has comes as the catalog spells it (`DB` → `db`), one it has not (CREATE SCHEMA)
  * as written.
  */
-export async function resolveNamespace(ctx: QueryContext, qualifier: string[], position?: number, table?: string): Promise<ResolvedNamespace> {
-  const found = await qualifierNamespace(ctx, qualifier, position, table);
+export async function resolveNamespace(ctx: QueryContext, qualifier: string[], position?: number, table?: string, lookups = new Lookups()): Promise<ResolvedNamespace> {
+  const found = await qualifierNamespace(ctx, qualifier, position, table, lookups);
   if (found.catalog.kind === "federated") return found;
-  const row = await findNamespaceRow(ctx, found.catalog, found.namespace);
+  const row = await findNamespaceRow(ctx, found.catalog, found.namespace, lookups);
   return row ? { catalog: found.catalog, namespace: row.path.split(NAMESPACE_SEPARATOR) } : found;
 }
 
-async function qualifierNamespace(ctx: QueryContext, qualifier: string[], position?: number, table?: string): Promise<ResolvedNamespace> {
+async function qualifierNamespace(ctx: QueryContext, qualifier: string[], position: number | undefined, table: string | undefined, lookups: Lookups): Promise<ResolvedNamespace> {
   const levels = qualifier.flatMap((q) => q.split(NAMESPACE_SEPARATOR));
   if (qualifier.length >= 2) {
-    const named = await findCatalog(ctx, qualifier[0]);
+    const named = await findCatalog(ctx, qualifier[0], lookups);
     if (named) return { catalog: named, namespace: qualifier.slice(1).flatMap((q) => q.split(NAMESPACE_SEPARATOR)) };
   }
   const session = ctx.session;
@@ -114,7 +155,7 @@ async function qualifierNamespace(ctx: QueryContext, qualifier: string[], positi
     if (qualifier.length >= 2) throw await unknownCatalog(ctx, qualifier[0], position);
     throw new PlanError(`${table ? `To read ${shown(table)}, ` : ""}choose a catalog first (USE catalog.namespace) or write catalog.namespace.table.`, position);
   }
-  const catalog = await findCatalog(ctx, session.catalog);
+  const catalog = await findCatalog(ctx, session.catalog, lookups);
   if (!catalog) throw await unknownCatalog(ctx, session.catalog, position);
   if (qualifier.length === 0) {
     if (!session.namespace?.length) throw new PlanError(`${table ? `To read ${shown(table)}, ` : ""}choose a namespace first (USE namespace) or write namespace.table.`, position);
@@ -123,7 +164,16 @@ async function qualifierNamespace(ctx: QueryContext, qualifier: string[], positi
   return { catalog, namespace: levels };
 }
 
-async function findCatalog(ctx: QueryContext, path: string): Promise<CatalogRow | null> {
+function findCatalog(ctx: QueryContext, path: string, lookups: Lookups): Promise<CatalogRow | null> {
+  let found = lookups.catalogs.get(path);
+  if (!found) {
+    found = lookupCatalog(ctx, path);
+    lookups.catalogs.set(path, found);
+  }
+  return found;
+}
+
+async function lookupCatalog(ctx: QueryContext, path: string): Promise<CatalogRow | null> {
   const visible = catalogVisibility(ctx.actor).catalog;
   const select = { id: true, path: true, kind: true };
   const exact = await ctx.db.catalog.findFirst({ where: { AND: [visible, { path }] }, select });
@@ -143,7 +193,17 @@ export async function federatedNamespace(ctx: QueryContext, catalogPath: string,
   throw new PlanError(`Namespace ${shown(wanted)} does not exist in catalog ${catalogPath}.${suggest(wanted, schemas)}`, position);
 }
 
-async function findNamespaceRow(ctx: QueryContext, catalog: CatalogRow, levels: string[]) {
+function findNamespaceRow(ctx: QueryContext, catalog: CatalogRow, levels: string[], lookups: Lookups) {
+  const key = `${catalog.id}\u0000${namespacePath(levels)}`;
+  let found = lookups.namespaces.get(key);
+  if (!found) {
+    found = lookupNamespace(ctx, catalog, levels);
+    lookups.namespaces.set(key, found);
+  }
+  return found;
+}
+
+async function lookupNamespace(ctx: QueryContext, catalog: CatalogRow, levels: string[]) {
   const visible = catalogVisibility(ctx.actor).namespace;
   const exact = await ctx.db.namespace.findFirst({ where: { AND: [visible, { catalogId: catalog.id, path: namespacePath(levels), deletedKey: "" }] }, select: { id: true, path: true } });
   if (exact) return exact;
@@ -152,15 +212,14 @@ async function findNamespaceRow(ctx: QueryContext, catalog: CatalogRow, levels: 
   return folded.length === 1 ? folded[0] : null;
 }
 
-const OBJECT_SELECT = { id: true, name: true, kind: true, location: true, format: true, options: true, metadataLocation: true } as const;
-
 async function findObject(ctx: QueryContext, namespaceId: string, name: string): Promise<ObjectRow | null> {
   const visible = catalogVisibility(ctx.actor).table;
-  const exact = await ctx.db.catalogTable.findFirst({ where: { AND: [visible, { namespaceId, name, deletedKey: "" }] }, select: OBJECT_SELECT });
+  const exact = await ctx.db.catalogTable.findFirst({ where: { AND: [visible, { namespaceId, name, deletedKey: "" }] } });
   if (exact) return exact;
-  const all = await ctx.db.catalogTable.findMany({ where: { AND: [visible, { namespaceId, deletedKey: "" }] }, select: OBJECT_SELECT });
+  const all = await ctx.db.catalogTable.findMany({ where: { AND: [visible, { namespaceId, deletedKey: "" }] }, select: { name: true } });
   const folded = all.filter((t) => t.name.toLowerCase() === name.toLowerCase());
-  return folded.length === 1 ? folded[0] : null;
+  if (folded.length !== 1) return null;
+  return ctx.db.catalogTable.findFirst({ where: { AND: [visible, { namespaceId, name: folded[0].name, deletedKey: "" }] } });
 }
 
 async function federatedName(ctx: QueryContext, ident: TableIdent, position?: number): Promise<TableIdent> {

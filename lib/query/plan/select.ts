@@ -18,7 +18,7 @@ import { aggregateFunctions } from "./functions";
 import { wherePredicates } from "@/lib/query/federated";
 import { simpleLimit, singleTableSelects } from "./pushdown";
 import { type PlanOptions, type RelationRequest, type SecuredRelation, securedRelation } from "./relations";
-import { type Resolved, resolveTable } from "./resolve";
+import { Lookups, type Resolved, resolveTable } from "./resolve";
 import { showTablesRelation } from "./show-tables";
 import { snapshotSelector } from "./time-travel";
 import { type Locate, type WalkResult, walkTree } from "./walk";
@@ -97,11 +97,12 @@ async function tableRelations(ctx: QueryContext, tree: JsonObject, walked: WalkR
   const selects = singleTableSelects(tree);
   const planned = new Map<string, Promise<SecuredRelation>>();
   const resolvedNames = new Map<string, Promise<Resolved>>();
+  const lookups = new Lookups();
   const aggregates = await aggregateFunctions();
   const planView = (sql: string, session: SessionState, viewName: string) => planView_(ctx, sql, session, viewName, options, depth);
   for (const site of walked.tables) {
     const name = site.parts.join("\u0000");
-    const resolving = resolvedNames.get(name) ?? resolveTable(ctx, site.parts, site.position);
+    const resolving = resolvedNames.get(name) ?? resolveTable(ctx, site.parts, site.position, lookups);
     resolvedNames.set(name, resolving);
     const resolved = await resolving;
     const at = isObject(site.node.at_clause) ? site.node.at_clause : undefined;
