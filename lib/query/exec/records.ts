@@ -1,6 +1,6 @@
 /**
  * QueryRun rows: one per statement, written when the batch is accepted (queued), when the
- * statement starts, and when it ends. The error column holds the person-facing error as
+ * statement has been running a while (run-statement.ts), and when it ends. The error column holds the person-facing error as
  * JSON (`{ message, line?, column? }`); tablesRead a JSON array of names.
  */
 import type { Db } from "@/lib/db";
@@ -20,13 +20,13 @@ export interface NewRuns {
 }
 
 export async function createRunRows(db: Db, input: NewRuns): Promise<QueryRunRow[]> {
-  return db.$transaction(
-    input.statements.map((statement) =>
-      db.queryRun.create({
-        data: { userId: input.userId, notebookId: input.notebookId, cellId: input.cellId, sql: statement.sql, status: "queued" },
-      }),
-    ),
-  );
+  const create = (statement: StatementText) =>
+    db.queryRun.create({
+      data: { userId: input.userId, notebookId: input.notebookId, cellId: input.cellId, sql: statement.sql, status: "queued" },
+    });
+  // One statement (most cells) is one insert: no transaction around it.
+  if (input.statements.length === 1) return [await create(input.statements[0])];
+  return db.$transaction(input.statements.map(create));
 }
 
 export async function recordStarted(db: Db, id: string, startedAt: Date): Promise<void> {

@@ -22,8 +22,12 @@ export interface ResultStoreSpec {
   threads: number;
 }
 
+/** How many result files' columns are remembered. */
+const COLUMNS_KEPT = 512;
+
 export class ResultStore {
   private instance?: Promise<DuckDBInstance>;
+  private readonly columns = new Map<string, ResultColumn[]>();
 
   constructor(readonly spec: ResultStoreSpec) {}
 
@@ -54,12 +58,23 @@ export class ResultStore {
     }
   }
 
-  /** The columns of a kept result file. */
-  columnsOf(file: string): Promise<ResultColumn[]> {
-    return this.withConnection(async (connection) => {
-      const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${quoteString(file)})`);
-      return reader.getRowObjectsJson().map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
-    });
+  /** The columns of a kept result file (files are written once: remembered by path). */
+  async columnsOf(file: string): Promise<ResultColumn[]> {
+    const known = this.columns.get(file);
+    if (known) return known;
+    const columns = await this.withConnection((connection) => describeFile(connection, file));
+    this.rememberColumns(file, columns);
+    return columns;
+  }
+
+  /** Columns of a file just written, known by its writer. */
+  knowColumns(file: string, columns: ResultColumn[]): void {
+    this.rememberColumns(file, columns);
+  }
+
+  private rememberColumns(file: string, columns: ResultColumn[]): void {
+    if (this.columns.size >= COLUMNS_KEPT) this.columns.delete(this.columns.keys().next().value as string);
+    this.columns.set(file, columns);
   }
 
   close(): void {
@@ -81,6 +96,11 @@ export class ResultStore {
     });
     return opened;
   }
+}
+
+async function describeFile(connection: DuckDBConnection, file: string): Promise<ResultColumn[]> {
+  const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${quoteString(file)})`);
+  return reader.getRowObjectsJson().map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
 }
 
 function safeSegment(id: string): string {

@@ -61,10 +61,13 @@ async function executeQuery(engine: QueryEngine, ctx: QueryContext, run: LiveRun
     await spool.drop().catch(() => {});
     throw error;
   }
+  const columns = spool.fileColumns();
+  if (columns) engine.store.knowColumns(file, columns);
   const expiresAt = new Date(Date.now() + engine.options.resultTtlMs);
   run.update({ resultPath: file, expiresAt, complete: true, rowCount: spool.visibleRows, bytesScanned: await bytes });
   run.update({ spool: undefined });
-  await spool.drop().catch((error: unknown) => log.warn("query.spool.drop", { run: run.id, error }));
+  // Readers use the file from now on: the staging table goes in the background.
+  void spool.drop().catch((error: unknown) => log.warn("query.spool.drop", { run: run.id, error }));
 }
 
 async function executeCommand(engine: QueryEngine, run: LiveRun, plan: PreparedCommand, hooks: LeaseHooks): Promise<void> {
@@ -72,9 +75,17 @@ async function executeCommand(engine: QueryEngine, run: LiveRun, plan: PreparedC
   run.update({ message: result.message, rowsAffected: result.rowsAffected, session: result.session, complete: true });
 }
 
+/**
+ * A statement still running this long after its start gets its QueryRun row marked
+ * "running"; a quicker one (most) is written once more only, when it ends — with its
+ * start time. Until then the row says "queued"; this process's live run says "running"
+ * at once, and a row left queued by a stopped server is closed like a running one.
+ */
+export const RUNNING_WRITE_AFTER_MS = 250;
+
 interface Clock {
   hooks: LeaseHooks;
-  /** The QueryRun row's "running" write, awaited before the final one. */
+  /** The QueryRun row's "running" write, when it was made: awaited before the final one. */
   started?: Promise<void>;
   stop: () => void;
 }
@@ -82,6 +93,7 @@ interface Clock {
 /** Queue places, the start, and the time limit, which counts from the start. */
 function startClock(engine: QueryEngine, ctx: QueryContext, run: LiveRun): Clock {
   let timer: NodeJS.Timeout | undefined;
+  let runningWrite: NodeJS.Timeout | undefined;
   const clock: Clock = {
     hooks: {
       onQueued: (position) => run.update({ queuePosition: position }),
@@ -89,12 +101,17 @@ function startClock(engine: QueryEngine, ctx: QueryContext, run: LiveRun): Clock
         if (run.startedAt) return; // a second attempt keeps the first start
         const startedAt = new Date();
         run.update({ status: "running", queuePosition: null, startedAt });
-        clock.started = recordStarted(ctx.db, run.id, startedAt);
+        runningWrite = setTimeout(() => {
+          clock.started = recordStarted(ctx.db, run.id, startedAt).catch((error: unknown) => log.error("query.record", { run: run.id, error }));
+        }, RUNNING_WRITE_AFTER_MS);
         const limit = engine.options.timeoutMs;
         timer = setTimeout(() => run.controller.abort(RunStopped.timeout(limit)), limit);
       },
     },
-    stop: () => clearTimeout(timer),
+    stop: () => {
+      clearTimeout(timer);
+      clearTimeout(runningWrite);
+    },
   };
   return clock;
 }

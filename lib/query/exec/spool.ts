@@ -12,6 +12,7 @@ import path from "node:path";
 import { type DuckDBAppender, type DuckDBConnection, type DuckDBDataChunk, type DuckDBType, DuckDBTypeId } from "@duckdb/node-api";
 import { quoteIdent, quoteString } from "@/lib/iceberg/duckdb";
 import type { ResultStore } from "./result-store";
+import type { ResultColumn } from "./run-types";
 
 const FLUSH_ROWS = 100_000;
 const FLUSH_MS = 150;
@@ -27,6 +28,28 @@ const AS_TEXT = new Set([
   DuckDBTypeId.VARIANT,
   DuckDBTypeId.GEOMETRY,
   DuckDBTypeId.TIME_NS,
+]);
+
+/** Types that come back from Parquet exactly as they went in (nested and rarer ones are looked up in the file). */
+const KEPT_AS_IS = new Set([
+  DuckDBTypeId.BOOLEAN,
+  DuckDBTypeId.TINYINT,
+  DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.INTEGER,
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.UTINYINT,
+  DuckDBTypeId.USMALLINT,
+  DuckDBTypeId.UINTEGER,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.FLOAT,
+  DuckDBTypeId.DOUBLE,
+  DuckDBTypeId.DECIMAL,
+  DuckDBTypeId.VARCHAR,
+  DuckDBTypeId.BLOB,
+  DuckDBTypeId.DATE,
+  DuckDBTypeId.TIME,
+  DuckDBTypeId.TIMESTAMP,
+  DuckDBTypeId.TIMESTAMP_TZ,
 ]);
 
 /** A result could not be staged or written (disk full…): Tarn's fault, not the SQL's. */
@@ -120,6 +143,20 @@ export class Spool {
     } finally {
       signal.removeEventListener("abort", stop);
     }
+  }
+
+  /**
+   * The columns the written file has, as DESCRIBE would give them — known without reading
+   * the file when every type is one Parquet keeps as it is (or one kept as text); else undefined.
+   */
+  fileColumns(): ResultColumn[] | undefined {
+    const columns: ResultColumn[] = [];
+    for (const c of this.columns) {
+      if (AS_TEXT.has(c.type.typeId)) columns.push({ name: c.name, type: "VARCHAR" });
+      else if (KEPT_AS_IS.has(c.type.typeId)) columns.push({ name: c.name, type: c.type.toString() });
+      else return undefined;
+    }
+    return columns;
   }
 
   /** Drops the staging table and closes the writer. Idempotent. */
