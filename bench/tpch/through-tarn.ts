@@ -4,7 +4,7 @@
  * page with `readRows`, as the grid would.
  *
  * The engine's planner is either the composed one the app runs (`tarnPlanner` of
- * lib/query/planner.ts), or `policyPlanner`: the same for SELECTs, with a read policy
+ * lib/query/planner.ts), or `policyPlanner`: the same (`createPlanner`), with a read policy
  * handed in through plan's `readPolicy` hook — the way lib/access will narrow reads once
  * grants exist (today `authorizeTableRead` gives every reader the whole table).
  */
@@ -14,7 +14,8 @@ import type { QueryEngine } from "@/lib/query/exec/engine";
 import type { Planner } from "@/lib/query/exec/planner";
 import { runStatements } from "@/lib/query/exec/run-batch";
 import { getRun } from "@/lib/query/exec/run-view";
-import { explainError, planQuery, type ReadPolicyFn, splitStatements } from "@/lib/query/plan";
+import type { ReadPolicyFn } from "@/lib/query/plan";
+import { createPlanner } from "@/lib/query/planner";
 import type { QueryContext } from "@/lib/query/types";
 import { TPCH_SCHEMAS, TPCH_TABLES, type TpchTable } from "./schema";
 
@@ -26,14 +27,9 @@ export interface TablePolicy {
 }
 export type TpchPolicy = Partial<Record<TpchTable, TablePolicy>>;
 
-/** The composed planner for SELECTs, reading tables under `policy` instead of lib/access's. */
+/** The app's composed planner, reading tables under `policy` instead of lib/access's. */
 export function policyPlanner(policy: TpchPolicy): Planner {
-  const readPolicy = readPolicyOf(policy);
-  return {
-    split: splitStatements,
-    plan: (ctx, statement) => planQuery(ctx, statement, { readPolicy }),
-    explain: explainError,
-  };
+  return createPlanner({ readPolicy: readPolicyOf(policy) });
 }
 
 /** The policy as lib/access's ReadPolicy: listed columns (all but the hidden), the row filter. */
