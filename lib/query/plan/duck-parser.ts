@@ -9,7 +9,7 @@
  * - `evaluateConstant` → the value of a checked, table-free expression (time travel);
  * - `engineFunctions` → `duckdb_functions()`, the source of the function allow-list.
  */
-import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance, type DuckDBPreparedStatement } from "@duckdb/node-api";
 import type { ParamValue } from "../types";
 import { isObject, type Json, type JsonObject, parseJson, stringifyJson } from "./json";
 
@@ -38,15 +38,53 @@ async function open(): Promise<DuckDBConnection> {
   return duck;
 }
 
+interface Prepared {
+  serialize: DuckDBPreparedStatement;
+  deserialize: DuckDBPreparedStatement;
+}
+
+let prepared: Promise<Prepared> | undefined;
+/** The last text conversion queued: each waits for the one before (see `convert`). */
+let turn: Promise<unknown> = Promise.resolve();
+
+function preparedStatements(): Promise<Prepared> {
+  prepared ??= (async () => {
+    const duck = await parserConnection();
+    return {
+      serialize: await duck.prepare("SELECT json_serialize_sql($1::VARCHAR)"),
+      deserialize: await duck.prepare("SELECT json_deserialize_sql($1::JSON)"),
+    };
+  })().catch((error) => {
+    prepared = undefined;
+    throw error;
+  });
+  return prepared;
+}
+
+/**
+ * Text in, text out through one of the two statements, prepared once (preparing is most
+ * of the cost of a small parse). A prepared statement holds its bound value until it
+ * runs, so conversions take turns: none binds while another's is pending.
+ */
+async function convert(which: keyof Prepared, text: string): Promise<string> {
+  const statements = await preparedStatements();
+  const mine = turn.then(async () => {
+    const statement = statements[which];
+    statement.bindVarchar(1, text);
+    const reader = await statement.runAndReadAll();
+    return String(reader.getRows()[0][0]);
+  });
+  turn = mine.catch(() => undefined);
+  return mine;
+}
+
 export type ParseOutcome =
   | { ok: true; tree: JsonObject; statements: JsonObject[] }
   /** `position`: a character offset into the parsed text, when DuckDB gave one (the tree's `query_location`s count bytes). */
   | { ok: false; message: string; notSelect: boolean; position?: number };
 
 export async function parseSelect(sql: string): Promise<ParseOutcome> {
-  const duck = await parserConnection();
-  const reader = await duck.runAndReadAll("SELECT json_serialize_sql($1::VARCHAR)", [sql]);
-  const tree = parseJson(String(reader.getRows()[0][0]));
+  const tree = parseJson(await convert("serialize", sql));
   if (!isObject(tree)) throw new Error("json_serialize_sql gave no object");
   if (tree.error === true) {
     const message = String(tree.error_message ?? "The statement could not be parsed.");
@@ -59,9 +97,7 @@ export async function parseSelect(sql: string): Promise<ParseOutcome> {
 
 /** SQL text for a tree as `parseSelect` returned it (one or more statements). */
 export async function deparse(tree: JsonObject): Promise<string> {
-  const duck = await parserConnection();
-  const reader = await duck.runAndReadAll("SELECT json_deserialize_sql($1::JSON)", [stringifyJson(tree)]);
-  return String(reader.getRows()[0][0]);
+  return convert("deserialize", stringifyJson(tree));
 }
 
 /** The single value of `SELECT <checked expression>` (already deparsed), with parameters. */
