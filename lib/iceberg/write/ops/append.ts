@@ -49,6 +49,7 @@ export async function prepareAppend(input: AppendInput): Promise<PreparedCommit>
       removeDataPaths: new Set(),
     },
   });
+  await producer.writeAddedManifests();
   const paths = written.files.map((f) => f.filePath);
   return preparedCommit(producer, input.io, "append", paths);
 }

@@ -68,5 +68,6 @@ export async function prepareRowLevel(
       }),
     },
   });
+  await producer.writeAddedManifests();
   return preparedCommit(producer, input.io, operation(changes), changes.written);
 }

@@ -85,6 +85,16 @@ export class SnapshotProducer {
     return commitFor(fresh, this.input.branch, head, snapshot);
   }
 
+  /**
+   * Writes the manifests of the added files ahead of `build`, which reuses them: callers
+   * do it before taking the table's commit lock, so commits on one table hold the lock
+   * only for the manifest list and metadata file. A failure here is left for `build` to
+   * retry.
+   */
+  async writeAddedManifests(): Promise<void> {
+    await this.addedManifests(this.input.base).catch(() => {});
+  }
+
   /** Metadata files written by attempts other than the one `committed` holds (all, if none). */
   uncommittedFiles(committed?: TableMetadata): string[] {
     const snapshot = committed ? snapshotById(committed, this.snapshotId) : undefined;
