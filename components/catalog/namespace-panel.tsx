@@ -2,8 +2,10 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { namespaceDetailsAction, setNamespacePropertiesAction } from "@/app/(studio)/catalog/namespace-actions";
+import { setOwnerAction } from "@/app/(studio)/catalog/owner-actions";
 import { unwrap } from "@/components/action-client";
 import { ChildrenList } from "./children-list";
+import { DescriptionEditor } from "./description-editor";
 import { catalogKeys } from "./keys";
 import type { NamespaceDetails } from "./object-types";
 import { keyOf } from "./paths";
@@ -11,13 +13,17 @@ import { PropertiesEditor, type PropertyChange } from "./properties-editor";
 
 type NamespaceRef = { kind: "namespace"; catalog: string; namespace: string[] };
 
-export function NamespacePanel({ target, initial, canAlter }: { target: NamespaceRef; initial: NamespaceDetails; canAlter: boolean }) {
+export function NamespacePanel({ target, initial, canAlter, canChangeOwner }: { target: NamespaceRef; initial: NamespaceDetails; canAlter: boolean; canChangeOwner: boolean }) {
   const queryClient = useQueryClient();
   const ident = { catalog: target.catalog, namespace: target.namespace };
   const key = catalogKeys.namespace(keyOf(target));
   const details = useQuery({ queryKey: key, queryFn: () => unwrap(namespaceDetailsAction(ident)), initialData: initial });
   const save = async (change: PropertyChange) => {
     await unwrap(setNamespacePropertiesAction({ ...ident, change }));
+    await queryClient.invalidateQueries({ queryKey: key });
+  };
+  const saveOwner = async (owner: string) => {
+    await unwrap(setOwnerAction({ target, owner }));
     await queryClient.invalidateQueries({ queryKey: key });
   };
   return (
@@ -27,7 +33,9 @@ export function NamespacePanel({ target, initial, canAlter }: { target: Namespac
           <dt>Comment</dt>
           <dd>{details.data.comment ?? <span className="muted">none</span>}</dd>
           <dt>Owner</dt>
-          <dd>{details.data.owner ?? "—"}</dd>
+          <dd>
+            <DescriptionEditor label="Owner" value={details.data.owner} save={canChangeOwner ? saveOwner : undefined} />
+          </dd>
           <dt>Catalog kind</dt>
           <dd>{details.data.catalogKind}</dd>
         </dl>

@@ -27,4 +27,5 @@ export interface ContainerAbilities {
   registerTable: boolean;
   registerFolder: boolean;
   alterNamespace: boolean;
+  changeOwner: boolean;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { setOwnerAction } from "@/app/(studio)/catalog/owner-actions";
 import { setTablePropertiesAction } from "@/app/(studio)/catalog/table-edit-actions";
 import { unwrap } from "@/components/action-client";
 import { DescriptionEditor } from "./description-editor";
@@ -21,6 +22,10 @@ export function OverviewTab({ target, initial, can }: { target: TableRef; initia
     await unwrap(setTablePropertiesAction({ ...identOf(target), change }));
     await queryClient.invalidateQueries({ queryKey: catalogKeys.table(tableKey) });
   };
+  const saveOwner = async (owner: string) => {
+    await unwrap(setOwnerAction({ target: { kind: t.kind === "view" ? "view" : "table", ...identOf(target) }, owner }));
+    await queryClient.invalidateQueries({ queryKey: catalogKeys.table(tableKey) });
+  };
   return (
     <div className="stack">
       {t.kind === "table" && (
@@ -37,7 +42,9 @@ export function OverviewTab({ target, initial, can }: { target: TableRef; initia
             <DescriptionEditor value={t.comment} save={can.alter && t.kind === "table" && !t.federated ? (comment) => save(comment ? { updates: { comment } } : { removals: ["comment"] }) : undefined} />
           </dd>
           <dt>Owner</dt>
-          <dd>{t.owner ?? "—"}</dd>
+          <dd>
+            <DescriptionEditor label="Owner" value={t.owner} save={can.owner && !t.federated ? saveOwner : undefined} />
+          </dd>
           <dt>Kind</dt>
           <dd>
             {t.federated ? "Federated table (live in its database)" : t.kind === "table" ? "Iceberg table" : t.kind === "external" ? "External table (files registered in place)" : "View"}

@@ -124,4 +124,6 @@ export interface TableAbilities {
   alter: boolean;
   drop: boolean;
   protect: boolean;
+  /** Hand the table or view to another user or group. */
+  owner: boolean;
 }

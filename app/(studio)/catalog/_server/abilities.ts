@@ -17,11 +17,12 @@ export function containerAbilities(principal: Principal, catalogKind: string): C
     registerTable: writable && may("table.register"),
     registerFolder: catalogKind === "lake" && may("table.register"),
     alterNamespace: writable && may("namespace.alter"),
+    changeOwner: writable && may("owner.change"),
   };
 }
 
 export function tableAbilities(principal: Principal, catalogKind: string): TableAbilities {
   const writable = catalogKind !== "federated";
   const may = (op: Parameters<typeof authorize>[1]) => writable && authorize(principal, op).allowed;
-  return { alter: may("table.alter"), drop: may("table.drop"), protect: may("table.protect") };
+  return { alter: may("table.alter"), drop: may("table.drop"), protect: may("table.protect"), owner: may("owner.change") };
 }

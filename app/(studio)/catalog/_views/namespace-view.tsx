@@ -22,7 +22,7 @@ export async function NamespaceView({ principal, target }: { principal: Principa
         kind={<span className="badge accent">namespace</span>}
         actions={<ContainerActions parent={target} catalogKind={details.catalogKind} can={can} />}
       />
-      <NamespacePanel target={target} initial={details} canAlter={can.alterNamespace} />
+      <NamespacePanel target={target} initial={details} canAlter={can.alterNamespace} canChangeOwner={can.changeOwner} />
     </>
   );
 }
