@@ -140,3 +140,33 @@ test("a steward protects a table, drops it once unprotected, and restores it fro
   await page.goto(`/catalog/${catalog}/${namespace}/${table}`);
   await expect(page.getByRole("heading", { level: 1, name: table })).toBeVisible();
 });
+
+test("a namespace with a table in it is not dropped; empty, it goes to the trash and comes back", async ({ page }) => {
+  const { catalog, namespace, table } = await seedManagedTable();
+  const steward = await seedUser("steward");
+  await signInViaApi(page, steward.username, steward.password);
+  await page.goto(`/catalog/${catalog}/${namespace}`);
+  const confirm = page.getByRole("dialog", { name: `Drop ${catalog}.${namespace}` });
+
+  await page.getByRole("button", { name: "Drop", exact: true }).click();
+  await confirm.getByRole("button", { name: "Drop namespace" }).click();
+  await expect(confirm.getByRole("alert")).toContainText("is not empty");
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+
+  await page.goto(`/catalog/${catalog}/${namespace}/${table}`);
+  await page.getByRole("button", { name: "Drop", exact: true }).click();
+  await page.getByRole("dialog", { name: `Drop ${catalog}.${namespace}.${table}` }).getByRole("button", { name: "Drop table" }).click();
+  await expect(page).toHaveURL(new RegExp(`/catalog/${catalog}/${namespace}$`));
+  await page.getByRole("button", { name: "Drop", exact: true }).click();
+  await confirm.getByRole("button", { name: "Drop namespace" }).click();
+  await expect(page).toHaveURL(new RegExp(`/catalog/${catalog}$`));
+  const tree = page.getByRole("tree", { name: "Catalog" });
+  await expect(tree.getByRole("treeitem", { name: namespace, exact: true })).toHaveCount(0);
+
+  await page.goto("/catalog?view=trash");
+  const row = page.getByRole("table", { name: "Trash" }).locator(`tr[data-trash="${catalog}.${namespace}"]`);
+  await row.getByRole("button", { name: `Restore ${catalog}.${namespace}` }).click();
+  await expect(row).toHaveCount(0);
+  await page.goto(`/catalog/${catalog}/${namespace}`);
+  await expect(page.getByRole("heading", { level: 1, name: namespace })).toBeVisible();
+});

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { action } from "@/app/_server/action";
 import { catalogContext } from "@/app/_server/catalog-context";
-import { createNamespace, updateNamespaceProperties } from "@/lib/catalog";
+import { createNamespace, dropNamespace, updateNamespaceProperties } from "@/lib/catalog";
 import { catalogPath, namespaceInput, newName, propertiesChange } from "./_server/inputs";
 import { namespaceDetails } from "./_server/namespace-info";
 
@@ -27,3 +27,9 @@ export const createNamespaceAction = action(
   { name: "catalog.namespace.create", operation: "namespace.create", input: createNamespaceInput },
   ({ catalog, parent, name, comment }, { db, principal }) => createNamespace(db, principal, { catalog, namespace: [...parent, name] }, comment ? { comment } : undefined),
 );
+
+/** Drops an empty namespace into the trash (restorable until purged). */
+export const dropNamespaceAction = action({ name: "catalog.namespace.drop", operation: "namespace.alter", input: namespaceInput }, async (ident, { db, principal }) => {
+  await dropNamespace(db, principal, ident);
+  return null;
+});

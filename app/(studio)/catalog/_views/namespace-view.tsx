@@ -1,4 +1,5 @@
 import { catalogContext } from "@/app/_server/catalog-context";
+import { DropNamespaceButton } from "@/components/catalog/drop-namespace-button";
 import { NamespacePanel } from "@/components/catalog/namespace-panel";
 import { ContainerActions } from "@/components/catalog/object-actions";
 import { ObjectHeader } from "@/components/catalog/object-header";
@@ -20,7 +21,12 @@ export async function NamespaceView({ principal, target }: { principal: Principa
         target={target}
         title={target.namespace[target.namespace.length - 1]}
         kind={<span className="badge accent">namespace</span>}
-        actions={<ContainerActions parent={target} catalogKind={details.catalogKind} can={can} />}
+        actions={
+          <>
+            <ContainerActions parent={target} catalogKind={details.catalogKind} can={can} />
+            {can.alterNamespace && <DropNamespaceButton target={target} />}
+          </>
+        }
       />
       <NamespacePanel target={target} initial={details} canAlter={can.alterNamespace} canChangeOwner={can.changeOwner} />
     </>
