@@ -1,6 +1,7 @@
 /**
- * Paging through a result for the grid: from the spool while rows stream in, from the
- * kept Parquet file once the query has ended, until the file expires. Sort and filter
+ * Paging through a result for the grid: from the spool while rows stream in (and a small
+ * result's for a while after, see run-statement.ts), from the kept Parquet file once the
+ * query has ended, until the file expires. Sort and filter
  * apply to the whole result (what has arrived so far, while streaming).
  */
 import { existsSync } from "node:fs";
@@ -85,8 +86,10 @@ async function countOf(engine: QueryEngine, file: string): Promise<number> {
 async function sourceOf(engine: QueryEngine, found: FoundRun): Promise<Source> {
   const { live, row } = found;
   if (live) {
-    if (live.resultPath && existsSync(live.resultPath)) return fileSource(engine, live.resultPath, live.rowCount);
     const spool = live.spool;
+    // A small finished result still staged (run-statement.ts): the same rows and columns as its file, from memory.
+    if (spool && live.complete && live.columns && live.resultPath) return { from: quoteIdent(spool.table), columns: live.columns, complete: true, rows: spool.visibleRows };
+    if (live.resultPath && existsSync(live.resultPath)) return fileSource(engine, live.resultPath, live.rowCount);
     if (spool && live.columns) return { from: quoteIdent(spool.table), columns: live.columns, complete: false, rows: spool.visibleRows };
     if (live.status === "queued" || live.status === "running") return { from: "(SELECT 1 WHERE false)", columns: live.columns ?? [], complete: false, rows: 0 };
     throw live.expiresAt ? expired(engine) : noRows();

@@ -65,10 +65,20 @@ async function executeQuery(engine: QueryEngine, ctx: QueryContext, run: LiveRun
   if (columns) engine.store.knowColumns(file, columns);
   const expiresAt = new Date(Date.now() + engine.options.resultTtlMs);
   run.update({ resultPath: file, expiresAt, complete: true, rowCount: spool.visibleRows, bytesScanned: await bytes });
-  run.update({ spool: undefined });
-  // Readers use the file from now on: the staging table goes in the background.
-  void spool.drop().catch((error: unknown) => log.warn("query.spool.drop", { run: run.id, error }));
+  const release = () => {
+    // Readers use the file from now on: the staging table goes in the background.
+    if (run.spool === spool) run.update({ spool: undefined });
+    void spool.drop().catch((error: unknown) => log.warn("query.spool.drop", { run: run.id, error }));
+  };
+  // A small result whose file reads back exactly as staged is paged from memory a while
+  // (the grid reads its first page at once), then from its file like any other.
+  if (columns && spool.visibleRows <= SMALL_RESULT_ROWS) setTimeout(release, KEEP_SMALL_SPOOL_MS).unref();
+  else release();
 }
+
+/** Results of at most this many rows keep their staging table a while after the file is written. */
+export const SMALL_RESULT_ROWS = 10_000;
+const KEEP_SMALL_SPOOL_MS = 30_000;
 
 async function executeCommand(engine: QueryEngine, run: LiveRun, plan: PreparedCommand, hooks: LeaseHooks): Promise<void> {
   const result = await withLease(engine.pool, run, hooks, (lease) => plan.execute(engineConnection(lease.connection), run.signal));
