@@ -1,12 +1,14 @@
 /**
- * The HTTP server: Next.js's request handler, plus one structured log line per request
- * (method, path, status, duration, user). Query strings are never logged: they can carry
+ * The HTTP server: Next.js's request handler (the Iceberg REST catalog is served beside it,
+ * rest-direct.ts), plus one structured log line per request (method, path, status,
+ * duration, user). Query strings are never logged: they can carry
  * OAuth codes.
  */
 import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
 import { decode } from "next-auth/jwt";
 import { log } from "@/lib/log";
+import { isRestRequest, serveRest } from "./rest-direct.ts";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -19,7 +21,8 @@ export async function startServer(opts: { dir: string; port: number; hostname: s
     res.on("finish", () => {
       void logRequest(req, res.statusCode, performance.now() - started);
     });
-    handle(req, res).catch((error: unknown) => {
+    const work = isRestRequest(req) ? serveRest(req, res) : handle(req, res);
+    work.catch((error: unknown) => {
       log.error("request.failed", { path: pathOf(req), error });
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side." } }));

@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   Object.assign(process.env, { NODE_ENV: dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" });
   const { startServer } = await import("./server.ts");
   const hostname = process.env.HOST || "0.0.0.0";
-  await startServer({ dir: ROOT, port: config.port, hostname, dev });
+  const stopServer = await startServer({ dir: ROOT, port: config.port, hostname, dev });
+  stopOnSignals(stopServer);
   const [{ startMaintenance }, { getDb }, { LocalFileIO }, { readExecOptions }] = await Promise.all([
     import("@/lib/maintenance"),
     import("@/lib/db"),
@@ -37,6 +38,23 @@ async function main(): Promise<void> {
     console.log(`    password: ${adminPassword}`);
     console.log("  This password is shown only now. Change it under your user menu → Change password.\n");
   }
+}
+
+/**
+ * SIGTERM/SIGINT: stop taking requests, stop running queries (their DuckDB work is
+ * interrupted), then exit — at most 10 s later whatever is still open.
+ */
+function stopOnSignals(stopServer: () => Promise<void>): void {
+  const stop = async (signal: string) => {
+    console.log(`\nTarn is stopping (${signal}).`);
+    setTimeout(() => process.exit(0), 10_000).unref();
+    const { queryEngine } = await import("@/lib/query/exec");
+    queryEngine().close();
+    await stopServer();
+    process.exit(0);
+  };
+  process.once("SIGTERM", (signal) => void stop(signal));
+  process.once("SIGINT", (signal) => void stop(signal));
 }
 
 main().catch((error: unknown) => {

@@ -10,7 +10,9 @@ const io = new LocalFileIO();
 
 /**
  * The Iceberg REST catalog (lib/rest does the work): every method hands the request
- * over and logs one line. Authentication is lib/rest's (bearer tokens, not sessions),
+ * over and logs one line. Tarn's own server (scripts/server.ts) answers /iceberg paths
+ * before Next.js routes them (scripts/rest-direct.ts, the same handler, for speed); this
+ * route serves them wherever the app runs under `next` alone. Authentication is lib/rest's (bearer tokens, not sessions),
  * so this route is in the anonymous-access test's list of its own kind.
  */
 async function handle(request: Request): Promise<Response> {
