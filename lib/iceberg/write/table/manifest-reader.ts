@@ -14,6 +14,11 @@ import {
 import type { FormatVersion, Snapshot } from "../../spec/types";
 import { WriteError } from "../errors";
 
+// Manifest lists never change once written, and the next commit to a table reads the one
+// the last commit wrote: keep the few most recent, decoded (callers never mutate them).
+const RECENT_LISTS = 64;
+const recentLists = new Map<string, ManifestFile[]>();
+
 export class ManifestReader {
   private readonly manifests = new Map<string, Promise<Manifest>>();
 
@@ -31,8 +36,14 @@ export class ManifestReader {
         `Snapshot ${snapshot.snapshotId} lists its manifests inline (an early v1 layout); rewrite the table with another engine first`,
       );
     }
+    const key = `${this.formatVersion}|${snapshot.manifestList}`;
+    const hit = recentLists.get(key);
+    if (hit) return hit;
     const bytes = await this.io.read(snapshot.manifestList);
-    return readManifestList(bytes, this.formatVersion).manifests;
+    const manifests = readManifestList(bytes, this.formatVersion).manifests;
+    if (recentLists.size >= RECENT_LISTS) recentLists.delete(recentLists.keys().next().value as string);
+    recentLists.set(key, manifests);
+    return manifests;
   }
 
   manifest(path: string): Promise<Manifest> {
