@@ -41,6 +41,8 @@ export {
   listFederatedTables,
   refreshFederatedCatalog,
 } from "./discovery";
+export { mysqlConnectOptions } from "./mysql";
+export { postgresConnectOptions } from "./postgres";
 export { CONNECT_TIMEOUT_MS, type ConnectionProblemReason, connectionProblem } from "./problems";
 export type { RemoteColumn, RemoteSchema, RemoteTable } from "./remote";
 export { loadSecretsKey, openSecret, sealSecret } from "./secret-box";

@@ -11,6 +11,21 @@ import { mysqlTypeToIceberg } from "./type-mapping";
 
 const QUERY_TIMEOUT_MS = 15_000;
 
+/** How Tarn reaches a MySQL/MariaDB source: TLS as configured, 64-bit numbers as text. */
+export function mysqlConnectOptions(c: FederatedConnection) {
+  return {
+    host: c.host,
+    port: c.port,
+    user: c.user,
+    password: c.password,
+    database: c.database,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    ssl: c.ssl === "disable" ? undefined : { rejectUnauthorized: c.ssl === "verify-full" },
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+  };
+}
+
 export function mysqlDatabase(c: FederatedConnection): RemoteDatabase {
   return {
     ping: () =>
@@ -38,17 +53,7 @@ async function withConnection<T>(
 ): Promise<T> {
   let conn: mysql.Connection | undefined;
   try {
-    conn = await mysql.createConnection({
-      host: c.host,
-      port: c.port,
-      user: c.user,
-      password: c.password,
-      database: c.database,
-      connectTimeout: CONNECT_TIMEOUT_MS,
-      ssl: c.ssl === "disable" ? undefined : { rejectUnauthorized: c.ssl === "verify-full" },
-      supportBigNumbers: true,
-      bigNumberStrings: true,
-    });
+    conn = await mysql.createConnection(mysqlConnectOptions(c));
     conn.on("error", () => {});
     return await fn(conn);
   } catch (error) {

@@ -10,6 +10,19 @@ import { postgresTypeToIceberg } from "./type-mapping";
 
 const QUERY_TIMEOUT_MS = 15_000;
 
+/** How Tarn reaches a PostgreSQL source: TLS as configured, the connect timeout. */
+export function postgresConnectOptions(c: FederatedConnection): pg.ClientConfig {
+  return {
+    host: c.host,
+    port: c.port,
+    database: c.database,
+    user: c.user,
+    password: c.password,
+    ssl: c.ssl === "disable" ? false : { rejectUnauthorized: c.ssl === "verify-full" },
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  };
+}
+
 export function postgresDatabase(c: FederatedConnection): RemoteDatabase {
   return {
     ping: () =>
@@ -28,13 +41,7 @@ async function withClient<T>(
   fn: (client: pg.Client) => Promise<T>,
 ): Promise<T> {
   const client = new pg.Client({
-    host: c.host,
-    port: c.port,
-    database: c.database,
-    user: c.user,
-    password: c.password,
-    ssl: c.ssl === "disable" ? false : { rejectUnauthorized: c.ssl === "verify-full" },
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    ...postgresConnectOptions(c),
     query_timeout: QUERY_TIMEOUT_MS,
     application_name: "tarn-catalog",
   });

@@ -5,20 +5,12 @@
  * read-only and in UTC (so TIMESTAMP values are UTC instants).
  */
 import mysql from "mysql2";
-import { CONNECT_TIMEOUT_MS, type FederatedConnection } from "@/lib/catalog/federated";
+import { type FederatedConnection, mysqlConnectOptions } from "@/lib/catalog/federated";
 import type { SourceConnection } from "./source";
 
 function connectionOptions(c: FederatedConnection): mysql.ConnectionOptions {
   return {
-    host: c.host,
-    port: c.port,
-    user: c.user,
-    password: c.password,
-    database: c.database,
-    connectTimeout: CONNECT_TIMEOUT_MS,
-    ssl: c.ssl === "disable" ? undefined : { rejectUnauthorized: c.ssl === "verify-full" },
-    supportBigNumbers: true,
-    bigNumberStrings: true,
+    ...mysqlConnectOptions(c),
     decimalNumbers: false,
     dateStrings: true,
     // JSON as the server's text (MariaDB's JSON columns too), not parsed and re-written.

@@ -4,7 +4,7 @@
  * on as they arrive instead of collected. The session is read-only, in UTC, with ISO dates.
  */
 import pg from "pg";
-import { CONNECT_TIMEOUT_MS, type FederatedConnection } from "@/lib/catalog/federated";
+import { type FederatedConnection, postgresConnectOptions } from "@/lib/catalog/federated";
 import type { SourceConnection } from "./source";
 
 const SESSION_OPTIONS = [
@@ -35,13 +35,7 @@ const RAW_TEXT = { getTypeParser: () => (value: string) => value };
 
 function clientConfig(c: FederatedConnection): pg.ClientConfig {
   return {
-    host: c.host,
-    port: c.port,
-    database: c.database,
-    user: c.user,
-    password: c.password,
-    ssl: c.ssl === "disable" ? false : { rejectUnauthorized: c.ssl === "verify-full" },
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    ...postgresConnectOptions(c),
     application_name: "tarn-query",
     options: SESSION_OPTIONS,
   };
