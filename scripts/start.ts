@@ -48,8 +48,8 @@ function stopOnSignals(stopServer: () => Promise<void>): void {
   const stop = async (signal: string) => {
     console.log(`\nTarn is stopping (${signal}).`);
     setTimeout(() => process.exit(0), 10_000).unref();
-    const { queryEngine } = await import("@/lib/query/exec");
-    queryEngine().close();
+    const { closeQueryEngine } = await import("@/lib/query/exec");
+    closeQueryEngine();
     await stopServer();
     process.exit(0);
   };

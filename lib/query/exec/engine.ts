@@ -95,6 +95,12 @@ export function queryEngine(): QueryEngine {
   return holder.__tarnQueryEngine;
 }
 
+/** Closes the process's engine if one was started (server shutdown). */
+export function closeQueryEngine(): void {
+  holder.__tarnQueryEngine?.close();
+  holder.__tarnQueryEngine = undefined;
+}
+
 /** Installs an engine of given options (closing the one before): tests and benchmarks. */
 export function useQueryEngine(options: Partial<ExecOptions> & { dataDir?: string; planner?: Planner } = {}): QueryEngine {
   holder.__tarnQueryEngine?.close();

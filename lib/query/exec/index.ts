@@ -8,7 +8,7 @@
  *   const page = await readRows({ db, actor }, queryEngine(), runs[1].id, { offset: 0, limit: 100 });
  */
 export { cancelRun } from "./cancel";
-export { QueryEngine, queryEngine, useQueryEngine } from "./engine";
+export { closeQueryEngine, QueryEngine, queryEngine, useQueryEngine } from "./engine";
 export { type SweepOutcome, sweepResults } from "./expire";
 export { type HistoryPage, type HistoryQuery, listRuns, MAX_HISTORY_PAGE } from "./history";
 export { type ExecOptions, readExecOptions } from "./options";
