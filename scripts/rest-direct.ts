@@ -20,7 +20,16 @@ export function isRestRequest(req: IncomingMessage): boolean {
 
 export async function serveRest(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = performance.now();
-  const outcome = await handleRestRequest(toRequest(req), { db: getDb(), io });
+  let request: Request;
+  try {
+    request = toRequest(req);
+  } catch {
+    // A Host header or path that is no URL: the spec's error shape, never a 500.
+    res.writeHead(400, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: { message: "The request's host or path is not a valid URL.", type: "BadRequestException", code: 400 } }));
+    return;
+  }
+  const outcome = await handleRestRequest(request, { db: getDb(), io });
   const { response } = outcome;
   res.statusCode = response.status;
   for (const [name, value] of response.headers) res.setHeader(name, value);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SampleResult } from "@/components/catalog/table-types";
 import type { CatalogContext, TableIdent } from "@/lib/catalog";
+import { quotePath } from "@/lib/iceberg/duckdb";
 import { getRun, queryEngine, readRows, runStatements } from "@/lib/query/exec";
 
 export const SAMPLE_ROWS = 100;
@@ -14,7 +15,7 @@ const MAX_TEXT = 500;
  * in any SQL console.
  */
 export async function tableSample(ctx: CatalogContext, ident: TableIdent): Promise<SampleResult> {
-  const name = [ident.catalog, ...ident.namespace, ident.name].map(quoteName).join(".");
+  const name = quotePath([ident.catalog, ...ident.namespace, ident.name]);
   const engine = queryEngine();
   const batch = await runStatements({ db: ctx.db, io: ctx.io, actor: ctx.actor, session: {} }, `SELECT * FROM ${name} LIMIT ${SAMPLE_ROWS}`, {}, engine);
   await batch.done;
@@ -23,10 +24,6 @@ export async function tableSample(ctx: CatalogContext, ident: TableIdent): Promi
   if (run.status !== "succeeded") return { available: false, reason: run.error?.message ?? "The sample query did not finish." };
   const page = await readRows(reader, engine, run.id, { offset: 0, limit: SAMPLE_ROWS });
   return { available: true, columns: page.columns, rows: page.rows.map((row) => row.map(clip)) };
-}
-
-function quoteName(part: string): string {
-  return `"${part.replaceAll('"', '""')}"`;
 }
 
 function clip(value: unknown): unknown {
