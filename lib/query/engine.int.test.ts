@@ -4,7 +4,7 @@
  * a cell one run in the session the one before it left.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getRun, type QueryEngine, readRows, type RunStatus } from "./exec";
+import { getRun, type QueryEngine, readRows, type RunStatus, runStatements } from "./exec";
 import { type ExecFixture, execFixture } from "./exec/testing/exec-fixture";
 import { tarnPlanner } from "./planner";
 
@@ -89,7 +89,6 @@ describe("a notebook session through the real planner", () => {
 });
 
 async function runStatementsWith(text: string, params: Record<string, string>): Promise<RunStatus> {
-  const { runStatements } = await import("./exec");
   const batch = await runStatements({ ...f.ctx(), params }, text, {}, engine);
   await batch.done;
   return getRun(f.reader(), engine, batch.runs[0].id);
