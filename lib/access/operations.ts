@@ -49,6 +49,11 @@ export const OPERATIONS = {
   "trash.read": { describe: "see what is in the trash", roles: ["admin", "steward"] },
   "trash.restore": { describe: "restore from the trash", roles: ["admin", "steward"] },
   "trash.purge": { describe: "purge the trash for good", roles: ["admin"] },
+  // Tags: admins define the governed keys and their allowed values. Tagging an object also
+  // needs the right to change its properties (catalog.manage, namespace.alter, table.alter
+  // or view.alter), asked with the object; tag grants will narrow tag.assign.
+  "tag.define": { describe: "define, change and delete tag keys", roles: ["admin"] },
+  "tag.assign": { describe: "tag catalogs, namespaces, tables, views and columns", roles: ["admin", "steward", "analyst"] },
 } as const satisfies Record<string, OperationRule>;
 
 export type Operation = keyof typeof OPERATIONS;

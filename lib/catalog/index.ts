@@ -9,6 +9,7 @@
  *   await commitTables(ctx, [{ ident: a, build: commitA }, { ident: b, build: commitB }]);  // all or nothing
  *   await dropTable(ctx, ident);                      // to the trash; restoreFromTrash(ctx, id)
  *   await purgeTrash(ctx);                            // at start-up and on a timer
+ *   await assignTag(ctx, { kind: "table", ...ident }, "pii", "true");   // tags/: governed KEY=VALUE labels
  *
  * Names: namespace levels and table/view names may contain "/" and "." (names.ts).
  * Lists page with an opaque token (pagination.ts). Every function asks lib/access
@@ -90,6 +91,31 @@ export {
   stageCreate,
   tableExists,
 } from "./tables";
+export {
+  type AssignedTag,
+  assignTag,
+  type ColumnTag,
+  columnTags,
+  defineTagKey,
+  deleteTagKey,
+  type EffectiveTag,
+  effectiveTags,
+  getTagKey,
+  listTagKeys,
+  type ObjectTag,
+  objectTags,
+  type TagKeyChange,
+  type TagKeyInfo,
+  type TagKeyInput,
+  type TagObjectType,
+  type TagSource,
+  type TagTarget,
+  tagKeyUsage,
+  type TagUsage,
+  tagTargetSchema,
+  unassignTag,
+  updateTagKey,
+} from "./tags";
 export { listTrash, restoreFromTrash, type TrashItem } from "./trash";
 export { type PurgeResult, purgeTrash } from "./trash-purge";
 export { DEFAULT_TRASH_RETENTION_DAYS, TRASH_RETENTION_PROPERTY } from "./trash-retention";

@@ -23,7 +23,7 @@ export const NAMESPACE_SEPARATOR = "\u001f";
 export const RESERVED_CATALOG_NAMES = ["system", "information_schema", "pg_catalog"] as const;
 export const RESERVED_NAMESPACE_NAMES = ["information_schema", "pg_catalog"] as const;
 
-export type NamedThing = "catalog" | "namespace" | "table" | "view";
+export type NamedThing = "catalog" | "namespace" | "table" | "view" | "tag key";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
 const CONTROL = /[\u0000-\u001f\u007f]/;
