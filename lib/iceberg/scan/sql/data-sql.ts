@@ -123,10 +123,15 @@ function groupSql(input: DataSqlInput, files: PlannedFile[], read: FileReadPlan)
     );
   }
   const paths = stringList(files.map((f) => f.localPath));
-  return `SELECT ${select.join(", ") || "1"} FROM ${fromSql(paths, read, options)}`;
+  return `SELECT ${select.join(", ") || "1"} FROM ${fromSql(paths, read, options, files)}`;
 }
 
-function fromSql(paths: string, read: FileReadPlan, options: string[]): string {
+function fromSql(
+  paths: string,
+  read: FileReadPlan,
+  options: string[],
+  files: PlannedFile[],
+): string {
   switch (read.mode) {
     case "field-id": {
       const schema = read.columns.length ? [`schema = ${schemaMap(read)}`] : [];
@@ -135,15 +140,30 @@ function fromSql(paths: string, read: FileReadPlan, options: string[]): string {
     case "file-names":
       return `read_parquet(${[paths, NO_HIVE, ...options].join(", ")})`;
     case "union-by-name":
-      return unionByNameSql(paths, read.columns, options);
+      return unionByNameSql(paths, unproven(read.columns, files), options);
   }
 }
 
 /**
+ * The columns of a name read that no file of the group is known to have: a column a
+ * footer showed, or one with metrics in some file's manifest entry, is in the files.
+ */
+function unproven(columns: ColumnRequest[], files: PlannedFile[]): ColumnRequest[] {
+  const inSomeFile = (ids: number[]) =>
+    files.some((f) =>
+      ids.some(
+        (id) => f.valueCounts?.has(id) || f.columnSizes?.has(id) || f.nullValueCounts?.has(id),
+      ),
+    );
+  return columns.filter((c) => c.proof !== "in-file" && !(c.proof && inSomeFile(c.proof)));
+}
+
+/**
  * `(SELECT * FROM read_parquet([…], union_by_name = true, …) UNION ALL BY NAME SELECT
- * CAST(NULL AS T) AS "c", … WHERE false)`: the empty branch names every column read, so
- * one that no file of the group has (added after they were written) is NULL instead of
- * unknown. DuckDB prunes the unused columns and pushes filters through to the Parquet scan.
+ * CAST(NULL AS T) AS "c", … WHERE false)`: the empty branch names the columns that no
+ * file of the group may have (added after they were written), so they are NULL instead of
+ * unknown. Without such columns it is left out: the branch keeps DuckDB from using the
+ * files' statistics for filters (a filtered count of TPC-H lineitem took 2.6× as long).
  */
 function unionByNameSql(paths: string, columns: ColumnRequest[], options: string[]): string {
   const read = `read_parquet(${[paths, "union_by_name = true", NO_HIVE, ...options].join(", ")})`;

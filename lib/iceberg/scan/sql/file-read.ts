@@ -31,6 +31,11 @@ export interface ColumnRequest {
   defaultSql: string;
   /** Name reads with a footer: how the file stores the column (files stored alike share a read). */
   layout?: string;
+  /**
+   * Name reads: the field's id and its nested fields' ids, whose column metrics in a
+   * manifest prove a file has the column; or "in-file" when the file's footer showed it.
+   */
+  proof?: number[] | "in-file";
 }
 
 /**

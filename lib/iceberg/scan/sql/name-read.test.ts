@@ -4,7 +4,7 @@ import type { ParquetField } from "../parquet/schema";
 import { tableMetadata } from "../testing/metadata-builder";
 import type { PlannedFile, ScanPlan } from "../types";
 import { type NameReadContext, planNameRead } from "./name-read";
-import { scanReadModes } from "./scan-sql";
+import { scanReadModes, scanToSql } from "./scan-sql";
 import { SchemaHistory } from "./schema-history";
 
 const POINT: IcebergType = {
@@ -154,5 +154,66 @@ describe("scanReadModes", () => {
 
   it("reads by field id when asked to", () => {
     expect(scanReadModes(plan(1), { fieldIdsOnly: true })).toEqual(["field-id"]);
+  });
+});
+
+describe("the empty branch of a name read", () => {
+  const NAME: NestedField = { id: 2, name: "name", required: false, type: "string" };
+  const plain = tableMetadata({
+    schemas: [{ type: "struct", schemaId: 0, fields: [ID, NAME] }],
+    currentSchemaId: 0,
+    lastColumnId: 2,
+  });
+  const planOf = (files: PlannedFile[], columns = [ID, NAME]): ScanPlan => ({
+    metadata: plain,
+    schema: plain.schemas[0],
+    columns,
+    tasks: files.map((dataFile) => ({
+      dataFile,
+      deletes: { positionDeletes: [], equalityDeletes: [] },
+    })),
+    stats: {
+      manifests: 0,
+      manifestsSkipped: 0,
+      dataFiles: 0,
+      dataFilesSkipped: 0,
+      recordsSkipped: 0,
+      deleteFiles: 0,
+      records: 0,
+    },
+  });
+  const counts = (...ids: number[]) => ({ valueCounts: new Map(ids.map((id) => [id, 1])) });
+  const nullColumns = (files: PlannedFile[]) =>
+    /UNION ALL BY NAME SELECT (.*) WHERE false/.exec(scanToSql(planOf(files)))?.[1];
+
+  it("names every column when no file has metrics", () => {
+    expect(nullColumns([file()])).toBe(
+      'CAST(NULL AS BIGINT) AS "id", CAST(NULL AS VARCHAR) AS "name"',
+    );
+  });
+
+  it("names only the columns no file of the group has metrics for", () => {
+    expect(nullColumns([file(undefined, counts(1)), file(undefined, counts())])).toBe(
+      'CAST(NULL AS VARCHAR) AS "name"',
+    );
+    expect(nullColumns([file(undefined, { nullValueCounts: new Map([[2, 0]]) })])).toBe(
+      'CAST(NULL AS BIGINT) AS "id"',
+    );
+  });
+
+  it("is left out when some file of the group has each column (its filters then use the files' statistics)", () => {
+    const sql = scanToSql(planOf([file(undefined, counts(1)), file(undefined, counts(2))]));
+    expect(sql).toContain("union_by_name = true");
+    expect(sql).not.toContain("UNION ALL BY NAME");
+  });
+
+  it("is left out when the footers show the columns, a struct's too", () => {
+    const sql = scanToSql({
+      ...planOf([file([leaf("id", 1), point(X, Y)])], [ID, AT]),
+      metadata,
+      schema: metadata.schemas[0],
+    });
+    expect(sql).toContain("union_by_name = true");
+    expect(sql).not.toContain("UNION ALL BY NAME");
   });
 });

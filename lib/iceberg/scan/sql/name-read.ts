@@ -13,7 +13,7 @@
  * Otherwise `planNameRead` returns undefined and the file is read by field id.
  * Identity-partitioned fields take the manifest's value on both paths.
  */
-import type { NestedField, PartitionSpec } from "../../spec";
+import { allFields, type NestedField, type PartitionSpec } from "../../spec";
 import type { ParquetField } from "../parquet/schema";
 import type { PlannedFile } from "../types";
 import { duckType } from "../../duckdb/types";
@@ -30,7 +30,9 @@ export interface NameReadContext {
 }
 
 /** How one field is found in a file: by name (with its layout, if known), or not at all. */
-type FieldCheck = (field: NestedField) => { layout?: string } | "absent" | undefined;
+type FieldCheck = (
+  field: NestedField,
+) => { layout?: string; proof?: "in-file" } | "absent" | undefined;
 
 export function planNameRead(
   fields: readonly NestedField[],
@@ -54,10 +56,22 @@ export function planNameRead(
     }
     const readType = duckType(field.type);
     const key = field.name;
-    columns.set(key.toLowerCase(), { key, alias: key, readType, defaultSql: "NULL", ...found });
+    columns.set(key.toLowerCase(), {
+      key,
+      alias: key,
+      readType,
+      defaultSql: "NULL",
+      proof: fieldIds(field),
+      ...found,
+    });
     values.push(`CAST(${quoteIdent(key)} AS ${readType})`);
   }
   return { mode: "union-by-name", columns: [...columns.values()], values };
+}
+
+/** The field's id and the ids of every field nested in it (metrics are kept for leaves). */
+function fieldIds(field: NestedField): number[] {
+  return allFields({ type: "struct", fields: [field] }).map((f) => f.id);
 }
 
 function footerCheck(
@@ -73,7 +87,7 @@ function footerCheck(
     const node = byId.get(field.id);
     if (!node) return "absent";
     if (node.name !== field.name || !storesExactly(field.type, node)) return undefined;
-    return { layout: layoutKey(node) };
+    return { layout: layoutKey(node), proof: "in-file" };
   };
 }
 
