@@ -2,7 +2,10 @@
  * Browsing a big catalog on SQLite: 100,000 tables in one namespace (plus 40 catalogs and
  * 400 namespaces around them), inserted directly as real rows of the real schema. Times
  * the tree pages (root, a catalog, the first and a deep page of the big namespace; goal
- * p95 < 50 ms) and search for several kinds of query (goal p95 < 100 ms).
+ * p95 < 50 ms) and search for several kinds of query (goal p95 < 100 ms), tags included:
+ * the big catalog is tagged domain=ops (every table inherits it), a quarter of the small
+ * namespaces domain=sales, every 100th big table pii=true and every 500th one's email
+ * column class=pii.
  *
  *   npm run bench -- catalog-browse          (BENCH_BROWSE_TABLES=… to change the size)
  */
@@ -104,7 +107,38 @@ export function seed(file: string): void {
     `INSERT INTO "CatalogTable" (id, namespaceId, name, kind, options, managed, protected, comment, owner, searchText, createdAt, updatedAt, deletedKey) VALUES (?, ?, ?, 'iceberg', '{}', 1, 0, ?, 'bench', ?, ?, ?, '')`,
   );
   const next = rng(42);
+  const insertKey = sqlite.prepare(
+    `INSERT INTO "TagKey" (id, name, nameLower, allowedValues, createdBy, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'bench', ?, ?)`,
+  );
+  const insertTag = sqlite.prepare(
+    `INSERT INTO "TagAssignment" (id, keyId, value, valueLower, objectType, catalogId, namespaceId, tableId, fieldId, columnName, objectKey, assignedBy, assignedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', ?)`,
+  );
+  const keys = { domain: id(), pii: id(), class: id() };
+  const tag = (
+    key: keyof typeof keys,
+    value: string,
+    type: string,
+    objectId: string,
+    column?: string,
+  ) =>
+    insertTag.run(
+      id(),
+      keys[key],
+      value,
+      value,
+      type,
+      type === "catalog" ? objectId : null,
+      type === "namespace" ? objectId : null,
+      type === "table" || type === "column" ? objectId : null,
+      null,
+      column ?? null,
+      `${type}:${objectId}${column ? `:name:${column}` : ""}`,
+      now,
+    );
   sqlite.transaction(() => {
+    insertKey.run(keys.domain, "domain", "domain", '["sales","finance","ops"]', now, now);
+    insertKey.run(keys.pii, "pii", "pii", '["true","false"]', now, now);
+    insertKey.run(keys.class, "class", "class", '["pii","public"]', now, now);
     let bigNamespace = "";
     for (let c = 0; c < CATALOGS; c++) {
       const catalogId = id();
@@ -118,11 +152,13 @@ export function seed(file: string): void {
         now,
         now,
       );
+      if (c === 0) tag("domain", "ops", "catalog", catalogId);
       for (let n = 0; n < NAMESPACES_PER_CATALOG; n++) {
         const namespaceId = id();
         const namespace = c === 0 && n === 0 ? "warehouse_big" : `ns_${c}_${n}`;
         if (!bigNamespace) bigNamespace = namespaceId;
         insertNamespace.run(namespaceId, catalogId, namespace, null, now, now);
+        if (c % 4 === 1) tag("domain", "sales", "namespace", namespaceId);
         // A few tables everywhere else, so search and the tree see more than one namespace.
         for (let k = 0; k < 3 && namespaceId !== bigNamespace; k++) {
           const s = tableSeed(TABLES + c * 100 + n * 3 + k, namespace, next);
@@ -132,7 +168,10 @@ export function seed(file: string): void {
     }
     for (let i = 0; i < TABLES; i++) {
       const s = tableSeed(i, "warehouse_big", next);
-      insertTable.run(id(), bigNamespace, s.name, s.comment, s.searchText, now, now);
+      const tableId = id();
+      insertTable.run(tableId, bigNamespace, s.name, s.comment, s.searchText, now, now);
+      if (i % 100 === 3) tag("pii", "true", "table", tableId);
+      if (i % 500 === 11) tag("class", "pii", "column", tableId, "email");
     }
   })();
   sqlite.close();
@@ -181,6 +220,10 @@ export async function run(): Promise<void> {
       twoWords: "refund deprecated",
       everywhere: "id",
       none: "zzzz",
+      tagWord: "pii",
+      tagExact: "domain=sales",
+      tagInherited: "domain=ops",
+      tagAndWord: "refund pii",
     };
     const search: Record<string, Awaited<ReturnType<typeof time>>> = {};
     for (const [label, q] of Object.entries(queries))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareHits, type Matchable, matchOf, queryTerms } from "./rank";
+import { compareHits, type Matchable, matchOf, queryTerms, tagTerm } from "./rank";
 
 const obj = (name: string, extra: Partial<Matchable> = {}): Matchable => ({
   name,
@@ -56,5 +56,56 @@ describe("compareHits", () => {
       "table:b",
       "table:a",
     ]);
+  });
+});
+
+describe("tags", () => {
+  const tagged = (
+    tags: { key: string; value: string; from: string }[],
+    extra: Partial<Matchable> = {},
+  ) => obj("t", { tags, ...extra });
+  it.each([
+    ["pii", tagged([{ key: "pii", value: "true", from: "table" }]), "tag"],
+    ["pii", tagged([{ key: "class", value: "PII", from: "column email" }]), "tag"],
+    ["domain=sales", tagged([{ key: "Domain", value: "Sales", from: "namespace sales" }]), "tag"],
+    ["domain=sales", tagged([{ key: "domain", value: "salesforce", from: "table" }]), null],
+    ["domain=", tagged([{ key: "domain", value: "x", from: "table" }]), null],
+    [
+      "sales pii",
+      tagged([{ key: "pii", value: "true", from: "table" }], { pathWords: ["sales"] }),
+      "tag",
+    ],
+    [
+      "id pii",
+      tagged([{ key: "pii", value: "true", from: "table" }], { extraLines: ["id"] }),
+      "column",
+    ],
+  ])("%s in %o → %s", (query, object, expected) => {
+    expect(matchOf(queryTerms(query), object)?.match ?? null).toBe(expected);
+  });
+
+  it("says which tags matched", () => {
+    const tags = [
+      { key: "pii", value: "true", from: "column email" },
+      { key: "domain", value: "sales", from: "namespace sales" },
+    ];
+    expect(matchOf(["pii"], obj("t", { tags }))?.tags).toEqual([tags[0]]);
+  });
+
+  it("ranks a tag match like a column match", () => {
+    const a = { match: "tag" as const, position: 0, name: "a", kind: "table" };
+    const b = { match: "column" as const, position: 0, name: "bb", kind: "table" };
+    expect(compareHits(b, a)).toBeGreaterThan(0);
+    expect(compareHits({ ...a, match: "comment" }, b)).toBeLessThan(0);
+  });
+
+  it.each([
+    ["domain=sales", { key: "domain", value: "sales" }],
+    ["a=b=c", { key: "a", value: "b=c" }],
+    ["=x", null],
+    ["x=", null],
+    ["pii", null],
+  ])("%s as a tag term → %o", (term, expected) => {
+    expect(tagTerm(term)).toEqual(expected);
   });
 });

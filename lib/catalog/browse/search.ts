@@ -1,7 +1,9 @@
 /**
  * Catalog search: catalogs, namespaces, tables, views and external tables whose names,
  * comments or columns (`CatalogTable.searchText`, see lib/catalog/search-text.ts) hold
- * every word of the query; ranked by rank.ts; each hit with its path.
+ * every word of the query; tables and views also by their tags (`pii`, `domain=sales`:
+ * their own, their columns', inherited; search-tags.ts); ranked by rank.ts; each hit with
+ * its path.
  *
  * Speed with 100,000 tables: a substring match cannot use an index, so each query is at
  * most one scan that stops after CANDIDATES rows. When more match than that (a broad
@@ -19,7 +21,8 @@ import type { CatalogKind } from "../catalogs";
 import type { CatalogContext } from "../context";
 import { namespaceLevels } from "../names";
 import { type BrowseItem, tableItemKind } from "./items";
-import { compareHits, type MatchKind, matchOf, queryTerms } from "./rank";
+import { compareHits, type MatchKind, matchOf, queryTerms, type TagLine } from "./rank";
+import { candidateTags, type TagSearch, tagSearch } from "./search-tags";
 
 export interface SearchOptions {
   /** Hits to return: 20 by default, at most 100. */
@@ -30,6 +33,8 @@ export interface SearchHit extends BrowseItem {
   match: MatchKind;
   /** Column lines (names, docs) that matched, for "column" hits. */
   columns?: string[];
+  /** Tags that matched, with where each comes from ("namespace sales", "column email"). */
+  tags?: TagLine[];
 }
 
 const CANDIDATES = 300;
@@ -53,10 +58,11 @@ export async function searchCatalog(
   if (terms.length === 0) return [];
   const visible = catalogVisibility(ctx.actor);
   const text = textMatcher(ctx.db);
+  const tags = await tagSearch(ctx.db, terms);
   const hits = await Promise.all([
     catalogHits(ctx, visible, terms, text),
     namespaceHits(ctx, visible, terms, text),
-    tableHits(ctx, visible, terms, text, limit),
+    tableHits(ctx, visible, terms, text, limit, tags),
   ]);
   return hits
     .flat()
@@ -184,13 +190,16 @@ async function tableHits(
   terms: string[],
   text: TextMatcher,
   limit: number,
+  tags: TagSearch | null,
 ): Promise<Scored[]> {
   const live: Prisma.CatalogTableWhereInput = {
     AND: [visible.table, { deletedKey: "" }, { namespace: { deletedKey: "" } }],
   };
   const find = (
     where: Prisma.CatalogTableWhereInput,
-    orderBy: Prisma.CatalogTableOrderByWithRelationInput,
+    orderBy:
+      | Prisma.CatalogTableOrderByWithRelationInput
+      | Prisma.CatalogTableOrderByWithRelationInput[],
     take: number,
   ) =>
     ctx.db.catalogTable.findMany({
@@ -199,11 +208,15 @@ async function tableHits(
       take,
       select: TABLE_SELECT,
     });
-  // Every word in the search text, or the whole query in the name (rows whose search
-  // text is missing or stale are still found by name).
-  // Tags (permissions issue) join here: `{ tags: { some: { name: text("contains", t) } } }`
-  // as an alternative for each word, and a "tag" tier in rank.ts.
+  // Every word in the search text or in a tag the table carries, or the whole query in
+  // the name (rows whose search text is missing or stale are still found by name).
   const whole = terms.join(" ");
+  const word = (t: string): Prisma.CatalogTableWhereInput => {
+    const tagged = tags?.where.get(t);
+    return tagged
+      ? { OR: [{ searchText: text("contains", t) }, tagged] }
+      : { searchText: text("contains", t) };
+  };
   const matching = {
     OR: [
       { AND: terms.map((t) => ({ searchText: text("contains", t) })) },
@@ -212,6 +225,26 @@ async function tableHits(
   };
   const found = await find(matching, IN_TABLE_ORDER, CANDIDATES + 1);
   const candidates = new Map(found.map((row) => [row.id, row]));
+  // Tables carrying a matching tag, looked up through their indexes (search-tags.ts):
+  // each word must still be in the search text or a tag. Tag matches share one tier, so
+  // CANDIDATES of them are enough.
+  let fromTags = 0;
+  for (const lookup of tags?.lookups ?? []) {
+    if (fromTags >= CANDIDATES) break;
+    const others = terms.filter((t) => t !== lookup.term).map(word);
+    const rows =
+      lookup.by === "tag"
+        ? (
+            await ctx.db.tagAssignment.findMany({
+              where: { AND: [lookup.match, { table: { is: { AND: [live, ...others] } } }] },
+              select: { table: { select: TABLE_SELECT } },
+              take: CANDIDATES + 1,
+            })
+          ).flatMap((a) => (a.table ? [a.table] : []))
+        : await find({ AND: [lookup.where, ...others] }, LOOKUP_ORDER[lookup.by], CANDIDATES + 1);
+    for (const row of rows) candidates.set(row.id, row);
+    fromTags += rows.length;
+  }
   if (found.length > CANDIDATES) {
     // More match than we look at: complete the name tiers (see the note on top). Enough
     // names starting with the query outrank everything else, so "contains" may be skipped.
@@ -222,7 +255,7 @@ async function tableHits(
         : await find({ name: text("contains", whole) }, BY_NAME, CANDIDATES);
     for (const row of [...prefixed, ...named]) candidates.set(row.id, row);
   }
-  return rankTables(ctx, terms, [...candidates.values()]);
+  return rankTables(ctx, terms, [...candidates.values()], tags);
 }
 
 /**
@@ -236,19 +269,50 @@ async function tableHits(
  */
 const IN_TABLE_ORDER = { deletedAt: "asc" } as const;
 const BY_NAME = { name: "asc" } as const;
+/** For tagged tables: the orders of the indexes they are found by, so nothing is sorted. */
+const LOOKUP_ORDER: Record<"namespace" | "scan", Prisma.CatalogTableOrderByWithRelationInput[]> = {
+  namespace: [{ namespaceId: "asc" }, { name: "asc" }],
+  scan: [IN_TABLE_ORDER],
+};
 
 async function rankTables(
   ctx: CatalogContext,
   terms: string[],
   rows: TableCandidate[],
+  tags: TagSearch | null,
 ): Promise<Scored[]> {
   const namespaces = await ctx.db.namespace.findMany({
     where: { id: { in: [...new Set(rows.map((r) => r.namespaceId))] } },
-    select: { id: true, path: true, catalog: { select: { path: true, kind: true } } },
+    select: {
+      id: true,
+      path: true,
+      catalogId: true,
+      catalog: { select: { path: true, kind: true } },
+    },
   });
   const byId = new Map(
     namespaces.map((n) => [n.id, { levels: namespaceLevels(n.path), catalog: n.catalog }]),
   );
+  const placeOf = new Map(namespaces.map((n) => [n.id, n]));
+  const tagLines = tags
+    ? await candidateTags(
+        ctx.db,
+        tags.keyIds,
+        rows.flatMap((r) => {
+          const ns = placeOf.get(r.namespaceId);
+          return ns
+            ? [
+                {
+                  tableId: r.id,
+                  namespaceId: ns.id,
+                  catalogId: ns.catalogId,
+                  namespacePath: ns.path,
+                },
+              ]
+            : [];
+        }),
+      )
+    : new Map<string, TagLine[]>();
   return rows.flatMap((row) => {
     const ns = byId.get(row.namespaceId);
     if (!ns) return [];
@@ -257,6 +321,7 @@ async function rankTables(
       pathWords: [...ns.catalog.path.split("/"), ...ns.levels],
       comment: row.comment,
       extraLines: columnLines(row, ns.levels),
+      tags: tagLines.get(row.id),
     });
     if (!m) return [];
     return [

@@ -9,15 +9,18 @@ export async function listChildren(ctx: CatalogContext, parent: ParentRef, curso
   return { nodes: page.items.map(toNode), nextCursor: page.nextCursor };
 }
 
-const MATCHED: Record<string, string> = { exact: "name", prefix: "name", name: "name", path: "path", comment: "comment", column: "column" };
+const MATCHED: Record<string, string> = { exact: "name", prefix: "name", name: "name", path: "path", comment: "comment", column: "column", tag: "tag" };
 
-/** Ranked search across names, comments and columns (lib/catalog/browse). */
+/** Ranked search across names, comments, columns and tags (lib/catalog/browse). */
 export async function searchCatalog(ctx: CatalogContext, query: string, limit: number): Promise<SearchHit[]> {
   const hits = await searchBrowse(ctx, query, { limit });
   return hits.map((hit) => {
     const node = toNode(hit);
     const column = hit.match === "column" && hit.columns?.length ? `column ${hit.columns[0]}` : null;
-    return { kind: node.kind, ref: node.ref, label: labelOf(hit), matched: column ?? MATCHED[hit.match] ?? hit.match, comment: hit.comment };
+    // "tag pii=true (column email)": the first matching tag and where it comes from.
+    const tag = hit.tags?.length ? `tag ${hit.tags[0].key}=${hit.tags[0].value} (${hit.tags[0].from})` : null;
+    const matched = [column, tag].filter(Boolean).join(" · ");
+    return { kind: node.kind, ref: node.ref, label: labelOf(hit), matched: matched || (MATCHED[hit.match] ?? hit.match), comment: hit.comment };
   });
 }
 
