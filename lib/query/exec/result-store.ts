@@ -31,7 +31,7 @@ export class ResultStore {
 
   constructor(readonly spec: ResultStoreSpec) {}
 
-  /** The kept result of a run. Ids are cuids, so they are safe as file names. */
+  /** The kept result of a run. Ids are letters and digits (records.ts runId), so they are safe as file names. */
   filePath(userId: string, runId: string): string {
     return path.join(this.spec.resultsDir, safeSegment(userId), `${safeSegment(runId)}.parquet`);
   }
