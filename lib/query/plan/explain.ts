@@ -37,7 +37,13 @@ export function explainQuery(input: ExplainInput): Pick<PreparedQuery, "sql" | "
       throw new PlanError(message, position, { cause: error });
     });
     const key = input.analyze ? "analyzed_plan" : "physical_plan";
-    const text = renderPlan(rows.map((r) => String(r.explain_value ?? "")).join("\n"), input.analyze);
+    let text = renderPlan(rows.map((r) => String(r.explain_value ?? "")).join("\n"), input.analyze);
+    // DuckDB profiles nothing when planning already answered the query (a count read off
+    // the Parquet footers): its JSON then says only "error". The plan without measurements:
+    if (text === UNMEASURED) {
+      const plain = await connection.rows(`EXPLAIN (FORMAT json) ${input.sql}`, input.params);
+      text = `${UNMEASURED}\n${renderPlan(plain.map((r) => String(r.explain_value ?? "")).join("\n"), false)}`;
+    }
     await connection.run(`CREATE TEMP TABLE ${quoteIdent(table)} AS SELECT CAST($1 AS VARCHAR) AS explain_key, CAST($2 AS VARCHAR) AS explain_value`, [key, text]);
   };
   return {
@@ -48,6 +54,8 @@ export function explainQuery(input: ExplainInput): Pick<PreparedQuery, "sql" | "
   };
 }
 
+const UNMEASURED = "Not measured: DuckDB gave no profile for this query (it can answer some while planning). Its plan:";
+
 interface PlanNode {
   name: string;
   details: [string, string][];
@@ -57,6 +65,7 @@ interface PlanNode {
 /** DuckDB's JSON plan → indented text, one operator a line, its details beneath. */
 export function renderPlan(json: string, analyze: boolean): string {
   const parsed: unknown = JSON.parse(json);
+  if (analyze && isRecord(parsed) && parsed.result === "error") return UNMEASURED;
   const roots = Array.isArray(parsed) ? parsed : [parsed];
   const lines: string[] = [];
   for (const root of roots) {

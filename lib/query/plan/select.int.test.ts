@@ -214,7 +214,9 @@ describe("EXPLAIN without internals", () => {
     ["EXPLAIN SELECT id FROM orders WHERE customer = 'ada'", "physical_plan", /Filters: customer='ada'/],
     ["EXPLAIN ANALYZE SELECT id FROM orders WHERE customer = 'ada'", "analyzed_plan", /Total time: [\d.]+s[\s\S]*Rows: 1/],
     ["EXPLAIN SELECT o.id, c.customer FROM orders o JOIN other.customers c ON o.id = c.id", "physical_plan", /JOIN/],
-    ["EXPLAIN ANALYZE SELECT count(*) FROM orders AT (VERSION => 'first')", "analyzed_plan", /AGGREGATE/],
+    ["EXPLAIN ANALYZE SELECT customer, count(*) FROM orders AT (VERSION => 'first') GROUP BY customer", "analyzed_plan", /Total time: [\d.]+s\nHASH_GROUP_BY/],
+    // A count DuckDB reads off the Parquet footers while planning: nothing is profiled.
+    ["EXPLAIN ANALYZE SELECT count(*) FROM orders AT (VERSION => 'first')", "analyzed_plan", /^Not measured: [^\n]*\nCOLUMN_DATA_SCAN/],
   ])("%s", async (sql, key, shows) => {
     const rows = await f.run(sql);
     expect(rows).toHaveLength(1);

@@ -5,7 +5,7 @@
  * own deparser — so what runs is what was checked. Views are planned the same way, one
  * level deeper each, up to MAX_VIEW_DEPTH.
  */
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import type { ParamValue, QueryContext, SessionState, SetupStep } from "../types";
 import { deparse, parseSelect } from "./duck-parser";
 import { byteToIndex } from "./edited-text";
@@ -18,7 +18,7 @@ import { aggregateFunctions } from "./functions";
 import { wherePredicates } from "@/lib/query/federated";
 import { simpleLimit, singleTableSelects } from "./pushdown";
 import { type PlanOptions, type RelationRequest, type SecuredRelation, securedRelation } from "./relations";
-import { Lookups, type Resolved, resolveTable } from "./resolve";
+import { findExactObjects, Lookups, type Resolved, resolveTable } from "./resolve";
 import { showTablesRelation } from "./show-tables";
 import { snapshotSelector } from "./time-travel";
 import { type Locate, type WalkResult, walkTree } from "./walk";
@@ -55,7 +55,7 @@ export async function planSelectText(ctx: QueryContext, text: string, options: P
   };
   const walked = await walkTree(parsed.statements[0], locate);
   if (depth > 0 && walked.parameters.length) throw new PlanError("A view's SQL cannot have parameters.");
-  const marker = `tarn_rel_${randomBytes(6).toString("hex")}_`;
+  const marker = markerFor(text);
   qualifyByAlias(walked);
   const relations = await tableRelations(ctx, parsed.tree, walked, marker, options, depth);
   for (const node of walked.showTables) {
@@ -75,6 +75,18 @@ export async function planSelectText(ctx: QueryContext, text: string, options: P
     narrowed: relations.some((r) => r.narrowed),
     mapPosition: tokenMapper(text, sql, spans),
   };
+}
+
+const MARKER_KEY = randomBytes(32);
+
+/**
+ * The name table references take until their relations are spliced in: one the person
+ * cannot guess (keyed by a secret of this process) nor write, and the same for the same
+ * text, so that rendering a text planned before is remembered (duck-parser.ts).
+ */
+function markerFor(text: string): string {
+  const marker = `tarn_rel_${createHmac("sha256", MARKER_KEY).update(text).digest("hex").slice(0, 16)}_`;
+  return text.includes(marker) ? `tarn_rel_${randomBytes(8).toString("hex")}_` : marker;
 }
 
 /**
@@ -98,6 +110,7 @@ async function tableRelations(ctx: QueryContext, tree: JsonObject, walked: WalkR
   const planned = new Map<string, Promise<SecuredRelation>>();
   const resolvedNames = new Map<string, Promise<Resolved>>();
   const lookups = new Lookups();
+  await findExactObjects(ctx, walked.tables.map((t) => t.parts), lookups);
   const aggregates = await aggregateFunctions();
   const planView = (sql: string, session: SessionState, viewName: string) => planView_(ctx, sql, session, viewName, options, depth);
   for (const site of walked.tables) {
