@@ -8,6 +8,7 @@ const TABS = [
   { href: "/admin/groups", label: "Groups" },
   { href: "/admin/api-clients", label: "API clients" },
   { href: "/admin/storage", label: "Storage" },
+  { href: "/admin/tags", label: "Tags" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

@@ -5,4 +5,6 @@ export const adminKeys = {
   groups: () => [...adminKeys.all, "groups"] as const,
   apiClients: () => [...adminKeys.all, "api-clients"] as const,
   storage: () => [...adminKeys.all, "storage"] as const,
+  tags: () => [...adminKeys.all, "tags"] as const,
+  tagUsage: (key: string) => [...adminKeys.tags(), "usage", key] as const,
 };

@@ -10,6 +10,7 @@ import { catalogKeys } from "./keys";
 import type { CatalogDetails } from "./object-types";
 import { keyOf } from "./paths";
 import { PropertiesEditor, type PropertyChange } from "./properties-editor";
+import { TagsRow } from "./tag-editor";
 
 const KIND_TEXT: Record<string, string> = {
   managed: "Managed — Tarn writes and maintains Iceberg tables in its storage folder.",
@@ -18,7 +19,7 @@ const KIND_TEXT: Record<string, string> = {
 };
 
 /** A catalog's kind, storage, comment and properties (editable by admins), and what it holds. */
-export function CatalogPanel({ initial, canManage }: { initial: CatalogDetails; canManage: boolean }) {
+export function CatalogPanel({ initial, canManage, canTag }: { initial: CatalogDetails; canManage: boolean; canTag: boolean }) {
   const queryClient = useQueryClient();
   const target = { kind: "catalog" as const, catalog: initial.path };
   const key = catalogKeys.catalog(keyOf(target));
@@ -40,6 +41,10 @@ export function CatalogPanel({ initial, canManage }: { initial: CatalogDetails; 
           </dd>
           <dt>Owner</dt>
           <dd>{d.owner ?? "—"}</dd>
+          <dt>Tags</dt>
+          <dd>
+            <TagsRow target={target} canEdit={canTag} label="Tags" />
+          </dd>
           <dt>Storage</dt>
           <dd>{d.folder ? <code>{d.folder}</code> : <span className="muted">{d.kind === "managed" ? "—" : "data stays where it is"}</span>}</dd>
           <dt>Created</dt>

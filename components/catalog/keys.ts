@@ -14,4 +14,9 @@ export const catalogKeys = {
   namespace: (namespaceKey: string) => [...catalogKeys.all, "namespace", namespaceKey] as const,
   catalog: (catalogKey: string) => [...catalogKeys.all, "catalog", catalogKey] as const,
   trash: () => [...catalogKeys.all, "trash"] as const,
+  /** Tags: an object's effective tags; any tag change invalidates them all (they inherit). */
+  tags: () => [...catalogKeys.all, "tags"] as const,
+  objectTags: (objectKey: string) => [...catalogKeys.tags(), "object", objectKey] as const,
+  columnTags: (tableKey: string) => [...catalogKeys.tags(), "columns", tableKey] as const,
+  tagKeys: () => [...catalogKeys.all, "tag-keys"] as const,
 };

@@ -10,10 +10,11 @@ import { catalogKeys } from "./keys";
 import type { NamespaceDetails } from "./object-types";
 import { keyOf } from "./paths";
 import { PropertiesEditor, type PropertyChange } from "./properties-editor";
+import { TagsRow } from "./tag-editor";
 
 type NamespaceRef = { kind: "namespace"; catalog: string; namespace: string[] };
 
-export function NamespacePanel({ target, initial, canAlter, canChangeOwner }: { target: NamespaceRef; initial: NamespaceDetails; canAlter: boolean; canChangeOwner: boolean }) {
+export function NamespacePanel({ target, initial, canAlter, canChangeOwner, canTag }: { target: NamespaceRef; initial: NamespaceDetails; canAlter: boolean; canChangeOwner: boolean; canTag: boolean }) {
   const queryClient = useQueryClient();
   const ident = { catalog: target.catalog, namespace: target.namespace };
   const key = catalogKeys.namespace(keyOf(target));
@@ -38,6 +39,14 @@ export function NamespacePanel({ target, initial, canAlter, canChangeOwner }: { 
           </dd>
           <dt>Catalog kind</dt>
           <dd>{details.data.catalogKind}</dd>
+          {details.data.catalogKind !== "federated" && (
+            <>
+              <dt>Tags</dt>
+              <dd>
+                <TagsRow target={target} canEdit={canTag} label="Tags" />
+              </dd>
+            </>
+          )}
         </dl>
       </div>
       <h2>Contents</h2>

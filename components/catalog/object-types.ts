@@ -28,4 +28,6 @@ export interface ContainerAbilities {
   registerFolder: boolean;
   alterNamespace: boolean;
   changeOwner: boolean;
+  tagCatalog: boolean;
+  tagNamespace: boolean;
 }

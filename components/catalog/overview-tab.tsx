@@ -10,6 +10,7 @@ import { catalogKeys } from "./keys";
 import { keyOf } from "./paths";
 import { PropertiesEditor, type PropertyChange } from "./properties-editor";
 import { identOf, type TableRef } from "./table-tabs";
+import { TagsRow } from "./tag-editor";
 import type { TableAbilities, TableOverview } from "./table-types";
 import { useTableOverview } from "./use-table-overview";
 
@@ -45,6 +46,14 @@ export function OverviewTab({ target, initial, can }: { target: TableRef; initia
           <dd>
             <DescriptionEditor label="Owner" value={t.owner} save={can.owner && !t.federated ? saveOwner : undefined} />
           </dd>
+          {!t.federated && (
+            <>
+              <dt>Tags</dt>
+              <dd>
+                <TagsRow target={{ kind: t.kind === "view" ? "view" : "table", ...identOf(target) }} canEdit={can.tag} label="Tags" />
+              </dd>
+            </>
+          )}
           <dt>Kind</dt>
           <dd>
             {t.federated ? "Federated table (live in its database)" : t.kind === "table" ? "Iceberg table" : t.kind === "external" ? "External table (files registered in place)" : "View"}

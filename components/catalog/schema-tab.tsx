@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { tableSchemaAction } from "@/app/(studio)/catalog/table-actions";
 import { setColumnCommentAction } from "@/app/(studio)/catalog/table-edit-actions";
+import { columnTagsAction } from "@/app/(studio)/catalog/tag-actions";
 import { unwrap } from "@/components/action-client";
 import { DescriptionEditor } from "./description-editor";
 import { catalogKeys } from "./keys";
@@ -10,12 +11,15 @@ import { keyOf } from "./paths";
 import { SchemaHistory } from "./schema-history";
 import { identOf, type TableRef } from "./table-tabs";
 import type { ColumnRow, TableAbilities } from "./table-types";
+import { TagList } from "./tag-editor";
 
 /** Columns (nested ones indented under their parent), and the schema's history with a diff. */
 export function SchemaTab({ target, can }: { target: TableRef; can: TableAbilities }) {
   const queryClient = useQueryClient();
   const tableKey = keyOf(target);
   const schema = useQuery({ queryKey: catalogKeys.tablePart(tableKey, "schema"), queryFn: () => unwrap(tableSchemaAction(identOf(target))) });
+  // Federated tables have no catalog rows, so no tags: their query fails and the column stays out.
+  const tags = useQuery({ queryKey: catalogKeys.columnTags(tableKey), queryFn: () => unwrap(columnTagsAction(identOf(target))), retry: false });
   if (schema.isPending) return <div className="empty">Loading the schema…</div>;
   if (schema.isError) return <div className="form-error" role="alert">{schema.error.message}</div>;
   const saveComment = (column: ColumnRow) => async (comment: string) => {
@@ -34,6 +38,7 @@ export function SchemaTab({ target, can }: { target: TableRef; can: TableAbiliti
               <th>Required</th>
               <th className="num">Field id</th>
               <th>Comment</th>
+              {tags.isSuccess && <th>Tags</th>}
             </tr>
           </thead>
           <tbody>
@@ -57,6 +62,16 @@ export function SchemaTab({ target, can }: { target: TableRef; can: TableAbiliti
                     <span className="muted">—</span>
                   )}
                 </td>
+                {tags.isSuccess && (
+                  <td>
+                    <TagList
+                      target={{ kind: "column", ...identOf(target), ...(column.id !== null ? { fieldId: column.id } : { column: column.path }) }}
+                      tags={tags.data.filter((t) => (column.id !== null ? t.fieldId === column.id : t.column === column.path))}
+                      canEdit={can.tag}
+                      label={`Tags of ${column.path}`}
+                    />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

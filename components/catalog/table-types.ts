@@ -126,4 +126,6 @@ export interface TableAbilities {
   protect: boolean;
   /** Hand the table or view to another user or group. */
   owner: boolean;
+  /** Add and remove tags on it and its columns. */
+  tag: boolean;
 }

@@ -42,6 +42,8 @@ const MATRIX: [Operation, Role[]][] = [
   ["trash.read", ["admin", "steward"]],
   ["trash.restore", ["admin", "steward"]],
   ["trash.purge", ["admin"]],
+  ["tag.define", ["admin"]],
+  ["tag.assign", ["admin", "steward", "analyst"]],
 ];
 
 describe("authorize", () => {

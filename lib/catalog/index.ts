@@ -104,6 +104,7 @@ export {
   listTagKeys,
   type ObjectTag,
   objectTags,
+  removeTagAssignment,
   type TagKeyChange,
   type TagKeyInfo,
   type TagKeyInput,

@@ -1,12 +1,12 @@
 /**
  * Tags in catalog search. Tag assignments are few next to tables, so search first asks
- * which assignments match each word (a word no key could match costs no query), and which
- * tables carry them: by id (the table or one of its columns), or by namespace (tagged on
- * the namespace, a parent namespace, the catalog or a parent catalog). Search then looks
- * up those tables through their indexes (`tagged`), beside its text scan — an "or tagged"
- * inside the scan would cost a check on each of 100,000 rows. Among the candidates,
- * `candidateTags` works out the tags each really carries (a nearer assignment of a key
- * overrides an inherited one) for ranking and display.
+ * which assignments match each word (a word no key could match costs no query), then
+ * looks up the tables carrying them through indexes, beside its text scan: from the
+ * matching assignments themselves (on the table or one of its columns), and by namespace
+ * (tagged on the namespace, a parent namespace, the catalog or a parent catalog). An
+ * "or tagged" inside the scan would cost a check on each of 100,000 rows. Among the
+ * candidates, `candidateTags` works out the tags each really carries (a nearer assignment
+ * of a key overrides an inherited one) for ranking and display.
  */
 import type { Db, Prisma } from "@/lib/db";
 import { displayName, NAMESPACE_SEPARATOR, namespaceLevels } from "../names";

@@ -107,6 +107,34 @@ export async function unassignTag(
   });
 }
 
+/**
+ * Removes one assignment by id, wherever it is: what Admin → Tags offers for each use of
+ * a key, including tags left on columns a schema change dropped (no page shows those).
+ */
+export async function removeTagAssignment(
+  ctx: CatalogContext,
+  assignmentId: string,
+): Promise<void> {
+  requireAuthorized(ctx.actor, "tag.define");
+  await ctx.db.$transaction(async (tx) => {
+    const row =
+      typeof assignmentId === "string"
+        ? await tx.tagAssignment.findUnique({
+            where: { id: assignmentId },
+            include: { key: { select: { name: true } } },
+          })
+        : null;
+    if (!row) throw new AppError("not_found", "That tag is no longer there.");
+    await tx.tagAssignment.delete({ where: { id: row.id } });
+    await recordAudit(tx, ctx.actor, {
+      action: "tag.unassign",
+      targetType: row.objectType,
+      targetId: row.objectKey,
+      details: { key: row.key.name, value: row.value, byId: true },
+    });
+  });
+}
+
 /** `tag.assign` first (before anything is looked up), then the object's own operation. */
 async function authorizedTarget(ctx: CatalogContext, raw: TagTarget): Promise<ResolvedTarget> {
   const target = parseTarget(raw);

@@ -13,7 +13,7 @@
  * Assignments belong to the object's row: rename, drop into the trash and restore keep
  * them; purging the object deletes them. Catalog search matches tags (browse/search.ts).
  */
-export { type AssignedTag, assignTag, unassignTag } from "./assign";
+export { type AssignedTag, assignTag, removeTagAssignment, unassignTag } from "./assign";
 export {
   type ColumnTag,
   columnTags,

@@ -8,6 +8,7 @@ import {
   createNamespace,
   createTable,
   createView,
+  dropNamespace,
   dropTable,
   purgeTrash,
   renameTable,
@@ -21,6 +22,7 @@ import {
   effectiveTags,
   listTagKeys,
   objectTags,
+  removeTagAssignment,
   type TagTarget,
   tagKeyUsage,
   unassignTag,
@@ -313,11 +315,55 @@ describe("tags in use", () => {
     ]);
     await dropTable(t.ctx, ident("clients"));
     await purgeTrash(t.ctx, new Date(Date.now() + 30 * 24 * 3600 * 1000));
+    expect((await tagKeyUsage(t.ctx, "domain")).usages.map((u) => u.label)).not.toContain(
+      "table lake.sales.clients",
+    );
+    expect((await tagKeyUsage(t.ctx, "pii")).total).toBe(0);
+    expect((await tagKeyUsage(t.ctx, "domain")).usages.map((u) => u.label)).not.toContain(
+      "table lake.sales.clients",
+    );
     expect((await tagKeyUsage(t.ctx, "pii")).total).toBe(0);
     await deleteTagKey(t.ctx, "pii");
     expect((await listTagKeys(t.ctx)).map((k) => k.name)).toEqual(["domain"]);
     expect((await listAuditEvents(t.db, { action: "tag.delete" }))[0].details).toEqual({
       key: "pii",
     });
+  });
+
+  it("stay with a namespace dropped into the trash and restored", async () => {
+    await createNamespace(t.db, t.ctx.actor, { catalog: "lake", namespace: ["scratch"] });
+    const scratch: TagTarget = { kind: "namespace", catalog: "lake", namespace: ["scratch"] };
+    await assignTag(t.ctx, scratch, "domain", "marketing");
+    await dropNamespace(t.db, t.ctx.actor, { catalog: "lake", namespace: ["scratch"] });
+    expect((await tagKeyUsage(t.ctx, "domain")).usages.map((u) => u.label)).toContain(
+      "namespace lake.scratch (in the trash)",
+    );
+    const row = await t.db.namespace.findFirstOrThrow({ where: { path: "scratch" } });
+    await restoreFromTrash(t.ctx, row.id);
+    expect(await tagsOf(scratch)).toEqual(["domain=marketing"]);
+  });
+
+  it("left on a dropped column can be removed by admins from the key's uses", async () => {
+    await createTable(t.ctx, ident("wide"), { schema });
+    await assignTag(
+      t.ctx,
+      { kind: "column", ...ident("wide"), column: "email" },
+      "domain",
+      "sales",
+    );
+    await alterSchema(t.ctx, ident("wide"), (s) => s.deleteColumn("email"));
+    const orphan = (await tagKeyUsage(t.ctx, "domain")).usages.find(
+      (u) => u.label === "column lake.sales.wide.email",
+    )!;
+    await expect(removeTagAssignment(t.as(user("steward")), orphan.id)).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await removeTagAssignment(t.ctx, orphan.id);
+    await expect(removeTagAssignment(t.ctx, orphan.id)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect((await tagKeyUsage(t.ctx, "domain")).usages.map((u) => u.label)).not.toContain(
+      "column lake.sales.wide.email",
+    );
   });
 });

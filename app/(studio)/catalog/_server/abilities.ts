@@ -18,11 +18,14 @@ export function containerAbilities(principal: Principal, catalogKind: string): C
     registerFolder: catalogKind === "lake" && may("table.register"),
     alterNamespace: writable && may("namespace.alter"),
     changeOwner: writable && may("owner.change"),
+    // Tagging asks tag.assign and the object's properties operation (lib/catalog/tags).
+    tagCatalog: may("tag.assign") && may("catalog.manage"),
+    tagNamespace: writable && may("tag.assign") && may("namespace.alter"),
   };
 }
 
 export function tableAbilities(principal: Principal, catalogKind: string): TableAbilities {
   const writable = catalogKind !== "federated";
   const may = (op: Parameters<typeof authorize>[1]) => writable && authorize(principal, op).allowed;
-  return { alter: may("table.alter"), drop: may("table.drop"), protect: may("table.protect"), owner: may("owner.change") };
+  return { alter: may("table.alter"), drop: may("table.drop"), protect: may("table.protect"), owner: may("owner.change"), tag: may("tag.assign") && may("table.alter") };
 }

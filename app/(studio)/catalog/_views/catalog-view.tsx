@@ -15,7 +15,7 @@ export async function CatalogObjectView({ principal, target }: { principal: Prin
     <>
       <RevealInTree target={target} />
       <ObjectHeader target={target} title={details.name} kind={<span className="badge accent">{details.kind} catalog</span>} actions={<ContainerActions parent={target} catalogKind={details.kind} can={can} />} />
-      <CatalogPanel initial={details} canManage={authorize(principal, "catalog.manage").allowed} />
+      <CatalogPanel initial={details} canManage={authorize(principal, "catalog.manage").allowed} canTag={can.tagCatalog} />
     </>
   );
 }

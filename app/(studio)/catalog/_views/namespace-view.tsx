@@ -28,7 +28,7 @@ export async function NamespaceView({ principal, target }: { principal: Principa
           </>
         }
       />
-      <NamespacePanel target={target} initial={details} canAlter={can.alterNamespace} canChangeOwner={can.changeOwner} />
+      <NamespacePanel target={target} initial={details} canAlter={can.alterNamespace} canChangeOwner={can.changeOwner} canTag={can.tagNamespace} />
     </>
   );
 }
