@@ -32,6 +32,8 @@ export interface DataSqlInput {
   partOf?: (file: PlannedFile) => number | undefined;
   /** When set, groups are read by name where that is exact; by field id otherwise. */
   nameReads?: NameReadContext;
+  /** The output name of each field, instead of `<prefix><i>`. */
+  aliases?: readonly string[];
 }
 
 export interface DataSql {
@@ -109,7 +111,9 @@ function constantsOf(input: DataSqlInput, file: PlannedFile): string[] {
 
 function groupSql(input: DataSqlInput, files: PlannedFile[], read: FileReadPlan): string {
   const p = input.prefix;
-  const select = read.values.map((value, i) => `${value} AS ${quoteIdent(`${p}${i}`)}`);
+  const select = read.values.map(
+    (value, i) => `${value} AS ${quoteIdent(input.aliases?.[i] ?? `${p}${i}`)}`,
+  );
   const options: string[] = [];
   if (input.withFileAndPos) {
     select.push(`${quoteIdent(`${p}file`)}`, `file_row_number AS ${quoteIdent(`${p}pos`)}`);
