@@ -207,6 +207,12 @@ describe("the empty branch of a name read", () => {
     expect(sql).not.toContain("UNION ALL BY NAME");
   });
 
+  it("and with no deletes to apply, the relation is the data files' rows under the columns' names", () => {
+    const sql = scanToSql(planOf([file(undefined, counts(1, 2))]));
+    expect(sql).toMatch(/^\(SELECT CAST\("id" AS BIGINT\) AS "id", CAST\("name" AS VARCHAR\) AS "name" FROM read_parquet\(/);
+    expect(sql).not.toContain("WITH");
+  });
+
   it("is left out when the footers show the columns, a struct's too", () => {
     const sql = scanToSql({
       ...planOf([file([leaf("id", 1), point(X, Y)])], [ID, AT]),
