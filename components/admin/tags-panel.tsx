@@ -59,8 +59,8 @@ export function TagsPanel({ initialKeys }: { initialKeys: TagKeys }) {
     <div className="stack">
       <div className="row" style={{ justifyContent: "space-between" }}>
         <span className="muted">
-          {keys.data.length} tag keys · objects are tagged KEY=VALUE with one of the key's allowed
-          values
+          {keys.data.length} tag {keys.data.length === 1 ? "key" : "keys"} · objects are tagged
+          KEY=VALUE with one of the key's allowed values
         </span>
         <button type="button" className="primary" onClick={() => setEditing("new")}>
           New tag key

@@ -73,8 +73,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** The tables and views found. */
 const names = async (q: string) =>
-  (await searchCatalog(t.ctx, q, { limit: 50 })).map((h) => h.name).sort();
+  (await searchCatalog(t.ctx, q, { limit: 50 }))
+    .filter((h) => h.kind !== "catalog" && h.kind !== "namespace")
+    .map((h) => h.name)
+    .sort();
 
 describe("searching by tag", () => {
   it("a word finds tables with a tag key or value containing it, on the table or a column", async () => {
@@ -102,9 +106,9 @@ describe("searching by tag", () => {
       name: "eu_orders",
       tags: [{ key: "domain", value: "sales", from: "namespace sales" }],
     });
-    expect((await searchCatalog(t.ctx, "domain=web"))[0].tags).toEqual([
-      { key: "domain", value: "web", from: "catalog shop" },
-    ]);
+    expect(
+      (await searchCatalog(t.ctx, "domain=web")).find((h) => h.name === "clicks")?.tags,
+    ).toEqual([{ key: "domain", value: "web", from: "catalog shop" }]);
   });
 
   it("a nearer tag of the same key overrides an inherited one", async () => {
@@ -123,5 +127,17 @@ describe("searching by tag", () => {
 
   it("leaves out tables in the trash", async () => {
     expect(await names("pii=true")).toEqual(["people"]);
+  });
+
+  it("finds catalogs and namespaces by their own tags", async () => {
+    const hits = await searchCatalog(t.ctx, "domain=sales");
+    const containers = hits.filter((h) => h.kind === "catalog" || h.kind === "namespace");
+    expect(containers.map((h) => `${h.kind} ${h.name}`)).toEqual(["namespace sales"]);
+    expect(containers[0]).toMatchObject({
+      match: "tag",
+      tags: [{ key: "domain", value: "sales", from: "namespace" }],
+    });
+    const web = (await searchCatalog(t.ctx, "domain=web")).filter((h) => h.kind === "catalog");
+    expect(web.map((h) => h.name)).toEqual(["shop"]);
   });
 });

@@ -22,6 +22,8 @@ const CHUNK = 300;
 const INLINE = 100;
 
 export interface TagSearch {
+  /** Per word with matching tags: the matching assignments (catalogs and namespaces by their own tags). */
+  matches: Map<string, Prisma.TagAssignmentWhereInput>;
   /** Per word with matching tags: "carries such a tag", for the other words of a lookup. */
   where: Map<string, Prisma.CatalogTableWhereInput>;
   /** Per word, the tables carrying its tags, in pieces an index answers. */
@@ -113,7 +115,8 @@ export async function tagSearch(db: Db, terms: string[]): Promise<TagSearch | nu
           }));
     return [...byTag, ...byNamespace];
   });
-  return { where, lookups, keyIds: [...keyIds] };
+  const matches = new Map(found.map((f) => [f.term, f.match]));
+  return { matches, where, lookups, keyIds: [...keyIds] };
 }
 
 /** Whether tables carry a word's tags, and the namespaces that do (null: too many to name). */
@@ -242,6 +245,30 @@ const ASSIGNMENT_SELECT = {
   catalogId: true,
   columnName: true,
 } as const;
+
+/** The matched keys' tags on these catalogs or namespaces themselves, for ranking and display. */
+export async function ownTags(
+  db: Db,
+  keyIds: string[],
+  field: "catalogId" | "namespaceId",
+  ids: string[],
+): Promise<Map<string, TagLine[]>> {
+  const result = new Map<string, TagLine[]>();
+  if (keyIds.length === 0 || ids.length === 0) return result;
+  const rows = await db.tagAssignment.findMany({
+    where: { keyId: { in: keyIds }, [field]: { in: ids } },
+    select: { catalogId: true, namespaceId: true, value: true, key: { select: { name: true } } },
+  });
+  for (const r of rows) {
+    const id = r[field];
+    if (id)
+      result.set(id, [
+        ...(result.get(id) ?? []),
+        { key: r.key.name, value: r.value, from: field === "catalogId" ? "catalog" : "namespace" },
+      ]);
+  }
+  return result;
+}
 
 export interface CandidatePlace {
   tableId: string;

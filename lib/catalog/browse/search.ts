@@ -1,9 +1,9 @@
 /**
  * Catalog search: catalogs, namespaces, tables, views and external tables whose names,
  * comments or columns (`CatalogTable.searchText`, see lib/catalog/search-text.ts) hold
- * every word of the query; tables and views also by their tags (`pii`, `domain=sales`:
- * their own, their columns', inherited; search-tags.ts); ranked by rank.ts; each hit with
- * its path.
+ * every word of the query; also by tags (`pii`, `domain=sales`; search-tags.ts): tables
+ * and views by their own, their columns' and inherited ones, catalogs and namespaces by
+ * their own; ranked by rank.ts; each hit with its path.
  *
  * Speed with 100,000 tables: a substring match cannot use an index, so each query is at
  * most one scan that stops after CANDIDATES rows. When more match than that (a broad
@@ -22,7 +22,7 @@ import type { CatalogContext } from "../context";
 import { namespaceLevels } from "../names";
 import { type BrowseItem, tableItemKind } from "./items";
 import { compareHits, type MatchKind, matchOf, queryTerms, type TagLine } from "./rank";
-import { candidateTags, type TagSearch, tagSearch } from "./search-tags";
+import { candidateTags, ownTags, type TagSearch, tagSearch } from "./search-tags";
 
 export interface SearchOptions {
   /** Hits to return: 20 by default, at most 100. */
@@ -60,8 +60,8 @@ export async function searchCatalog(
   const text = textMatcher(ctx.db);
   const tags = await tagSearch(ctx.db, terms);
   const hits = await Promise.all([
-    catalogHits(ctx, visible, terms, text),
-    namespaceHits(ctx, visible, terms, text),
+    catalogHits(ctx, visible, terms, text, tags),
+    namespaceHits(ctx, visible, terms, text, tags),
     tableHits(ctx, visible, terms, text, limit, tags),
   ]);
   return hits
@@ -81,26 +81,49 @@ function textMatcher(db: Db): TextMatcher {
     ({ [op]: value, ...(insensitive ? { mode: "insensitive" } : {}) }) as Prisma.StringFilter;
 }
 
+/** A word in the path or comment, or (catalogs and namespaces) in one of their own tags. */
+function containerWord(
+  t: string,
+  text: TextMatcher,
+  tags: TagSearch | null,
+): Prisma.CatalogWhereInput & Prisma.NamespaceWhereInput {
+  const match = tags?.matches.get(t);
+  return {
+    OR: [
+      { path: text("contains", t) },
+      { comment: text("contains", t) },
+      ...(match ? [{ tags: { some: match } }] : []),
+    ],
+  };
+}
+
 async function catalogHits(
   ctx: CatalogContext,
   visible: CatalogVisibility,
   terms: string[],
   text: TextMatcher,
+  tags: TagSearch | null,
 ): Promise<Scored[]> {
   const rows = await ctx.db.catalog.findMany({
-    where: {
-      AND: [
-        visible.catalog,
-        ...terms.map((t) => ({
-          OR: [{ path: text("contains", t) }, { comment: text("contains", t) }],
-        })),
-      ],
-    },
+    where: { AND: [visible.catalog, ...terms.map((t) => containerWord(t, text, tags))] },
     take: CANDIDATES,
     select: { id: true, name: true, path: true, kind: true, comment: true },
   });
+  const tagLines = tags
+    ? await ownTags(
+        ctx.db,
+        tags.keyIds,
+        "catalogId",
+        rows.map((r) => r.id),
+      )
+    : undefined;
   return rows.flatMap((c) => {
-    const m = matchOf(terms, { name: c.name, pathWords: c.path.split("/"), comment: c.comment });
+    const m = matchOf(terms, {
+      name: c.name,
+      pathWords: c.path.split("/"),
+      comment: c.comment,
+      tags: tagLines?.get(c.id),
+    });
     if (!m) return [];
     const path = { catalog: c.path, namespace: [] };
     return [
@@ -123,15 +146,14 @@ async function namespaceHits(
   visible: CatalogVisibility,
   terms: string[],
   text: TextMatcher,
+  tags: TagSearch | null,
 ): Promise<Scored[]> {
   const rows = await ctx.db.namespace.findMany({
     where: {
       AND: [
         visible.namespace,
         { deletedKey: "" },
-        ...terms.map((t) => ({
-          OR: [{ path: text("contains", t) }, { comment: text("contains", t) }],
-        })),
+        ...terms.map((t) => containerWord(t, text, tags)),
       ],
     },
     take: CANDIDATES,
@@ -142,6 +164,14 @@ async function namespaceHits(
       catalog: { select: { path: true, kind: true } },
     },
   });
+  const tagLines = tags
+    ? await ownTags(
+        ctx.db,
+        tags.keyIds,
+        "namespaceId",
+        rows.map((r) => r.id),
+      )
+    : undefined;
   return rows.flatMap((n) => {
     const namespace = namespaceLevels(n.path);
     const name = namespace[namespace.length - 1];
@@ -149,6 +179,7 @@ async function namespaceHits(
       name,
       pathWords: [...n.catalog.path.split("/"), ...namespace.slice(0, -1)],
       comment: n.comment,
+      tags: tagLines?.get(n.id),
     });
     if (!m) return [];
     const path = { catalog: n.catalog.path, namespace };

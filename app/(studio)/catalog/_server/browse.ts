@@ -11,14 +11,16 @@ export async function listChildren(ctx: CatalogContext, parent: ParentRef, curso
 
 const MATCHED: Record<string, string> = { exact: "name", prefix: "name", name: "name", path: "path", comment: "comment", column: "column", tag: "tag" };
 
+const OWN = new Set(["table", "namespace", "catalog"]);
+
 /** Ranked search across names, comments, columns and tags (lib/catalog/browse). */
 export async function searchCatalog(ctx: CatalogContext, query: string, limit: number): Promise<SearchHit[]> {
   const hits = await searchBrowse(ctx, query, { limit });
   return hits.map((hit) => {
     const node = toNode(hit);
     const column = hit.match === "column" && hit.columns?.length ? `column ${hit.columns[0]}` : null;
-    // "tag pii=true (column email)": the first matching tag and where it comes from.
-    const tag = hit.tags?.length ? `tag ${hit.tags[0].key}=${hit.tags[0].value} (${hit.tags[0].from})` : null;
+    // "tag pii=true (column email)": the first matching tags, and where each comes from unless it is the object's own.
+    const tag = hit.tags?.length ? hit.tags.slice(0, 2).map((t) => `tag ${t.key}=${t.value}${OWN.has(t.from) ? "" : ` (${t.from})`}`).join(" · ") : null;
     const matched = [column, tag].filter(Boolean).join(" · ");
     return { kind: node.kind, ref: node.ref, label: labelOf(hit), matched: matched || (MATCHED[hit.match] ?? hit.match), comment: hit.comment };
   });
