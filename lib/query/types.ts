@@ -57,6 +57,8 @@ export interface PreparedQuery {
   /** Work before the query runs on the same connection (e.g. fetching federated rows into temp tables). */
   setup: SetupStep[];
   mapPosition: PositionMapper;
+  /** The most rows the result can have, when the planner can tell (a LIMIT, a lone aggregate). */
+  rowBound?: number;
 }
 
 export interface SetupStep {

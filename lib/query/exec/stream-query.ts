@@ -1,6 +1,7 @@
 /**
  * A query on its slot: setup steps, then DuckDB's streaming result appended chunk by
- * chunk to the run's spool, so the first rows are readable while the rest is computed.
+ * chunk to the run's spool, so the first rows are readable while the rest is computed
+ * (a query with few rows at most is run to the end first: see MATERIALIZE_MAX_ROWS).
  */
 import type { PreparedQuery } from "../types";
 import { engineConnection, values } from "./engine-connection";
@@ -10,6 +11,9 @@ import type { ResultStore } from "./result-store";
 import type { Lease } from "./slot-pool";
 import { Spool } from "./spool";
 
+/** A query that can return at most this many rows runs to completion before its rows are read. */
+export const MATERIALIZE_MAX_ROWS = 10_000;
+
 export async function streamToSpool(lease: Lease, plan: PreparedQuery, run: LiveRun, store: ResultStore): Promise<Spool> {
   const connection = engineConnection(lease.connection);
   for (const step of plan.setup) {
@@ -17,7 +21,9 @@ export async function streamToSpool(lease: Lease, plan: PreparedQuery, run: Live
     await step.run(connection, run.signal);
   }
   run.signal.throwIfAborted();
-  const result = await lease.connection.stream(plan.sql, values(plan.params));
+  // A small result gains nothing from streaming, which costs DuckDB a few ms: run it through.
+  const whole = plan.rowBound !== undefined && plan.rowBound <= MATERIALIZE_MAX_ROWS;
+  const result = whole ? await lease.connection.run(plan.sql, values(plan.params)) : await lease.connection.stream(plan.sql, values(plan.params));
   const names = result.deduplicatedColumnNames();
   const types = result.columnTypes();
   const spool = await Spool.open(store, run.id, names.map((name, i) => ({ name, type: types[i] })));

@@ -54,5 +54,6 @@ export async function planQuerySelect(ctx: QueryContext, statement: StatementTex
     const explained = explainQuery({ sql: planned.sql, params: planned.params, analyze: kind.analyze, mapPosition });
     return { kind: "query", ...explained, tablesRead: planned.tablesRead, setup: [...planned.setup, ...explained.setup] };
   }
-  return { kind: "query", sql: planned.sql, params: planned.params, tablesRead: planned.tablesRead, setup: planned.setup, mapPosition };
+  const bounded = planned.rowBound === undefined ? {} : { rowBound: planned.rowBound };
+  return { kind: "query", sql: planned.sql, params: planned.params, tablesRead: planned.tablesRead, setup: planned.setup, mapPosition, ...bounded };
 }

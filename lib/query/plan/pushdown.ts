@@ -35,13 +35,13 @@ export function simpleLimit(select: JsonObject, pushed: number, aggregates: Set<
   if (conjuncts(select.where_clause).length !== pushed) return undefined;
   const grouped = (Array.isArray(select.group_expressions) && select.group_expressions.length) || select.having || select.qualify || select.sample;
   if (grouped || select.aggregate_handling !== "STANDARD_HANDLING" || hasAggregate(select.select_list, aggregates)) return undefined;
-  const rows = count(limit.limit);
-  const offset = limit.offset == null ? 0 : count(limit.offset);
+  const rows = limitCount(limit.limit);
+  const offset = limit.offset == null ? 0 : limitCount(limit.offset);
   return rows === undefined || offset === undefined ? undefined : rows + offset;
 }
 
 /** A LIMIT or OFFSET written as a plain non-negative integer. */
-function count(expr: Json | undefined): number | undefined {
+export function limitCount(expr: Json | undefined): number | undefined {
   if (!isObject(expr) || expr.class !== "CONSTANT" || !isObject(expr.value) || expr.value.is_null === true || !isObject(expr.value.type)) return undefined;
   if (!["INTEGER", "BIGINT", "SMALLINT", "TINYINT", "HUGEINT"].includes(String(expr.value.type.id))) return undefined;
   const v = expr.value.value;

@@ -20,6 +20,7 @@ import { simpleLimit, singleTableSelects } from "./pushdown";
 import { type PlanOptions, type RelationRequest, type SecuredRelation, securedRelation } from "./relations";
 import { findExactObjects, Lookups, type Resolved, resolveTable } from "./resolve";
 import { showTablesRelation } from "./show-tables";
+import { rowBound } from "./row-bound";
 import { snapshotSelector } from "./time-travel";
 import { type Locate, type WalkResult, walkTree } from "./walk";
 
@@ -34,6 +35,8 @@ export interface PlannedSelect {
   narrowed: boolean;
   /** Generated offset → offset into the planned text (null: no good match). */
   mapPosition: (offset: number) => number | null;
+  /** The most rows the result can have, when the query's top level says (row-bound.ts). */
+  rowBound?: number;
 }
 
 const NO_LOCATION = 2 ** 53;
@@ -54,6 +57,7 @@ export async function planSelectText(ctx: QueryContext, text: string, options: P
     return Number.isFinite(n) && n < NO_LOCATION ? toOriginal(n) : undefined;
   };
   const walked = await walkTree(parsed.statements[0], locate);
+  const bound = rowBound(parsed.statements[0], await aggregateFunctions());
   if (depth > 0 && walked.parameters.length) throw new PlanError("A view's SQL cannot have parameters.");
   const marker = markerFor(text);
   qualifyByAlias(walked);
@@ -74,6 +78,7 @@ export async function planSelectText(ctx: QueryContext, text: string, options: P
     setup: relations.flatMap((r) => r.setup),
     narrowed: relations.some((r) => r.narrowed),
     mapPosition: tokenMapper(text, sql, spans),
+    ...(bound === undefined ? {} : { rowBound: bound }),
   };
 }
 
