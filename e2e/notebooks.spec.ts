@@ -90,7 +90,7 @@ test("an analyst writes SQL with autocomplete, pages to the end of a million row
 
   // A second cell: Shift+Enter runs it and moves on (adding a cell after the last one).
   await first.getByRole("button", { name: "Add a SQL cell below Cell 1" }).click();
-  await typeSql(page, 2, "SELECT status, count(*) AS orders FROM orders GROUP BY status ORDER BY status");
+  await typeSql(page, 2, 'SELECT status, count(*) AS "orders, all" FROM orders GROUP BY status ORDER BY status');
   await page.keyboard.press("Shift+Enter");
   await expect(cell(page, 3)).toBeVisible();
   const second = cell(page, 2);
@@ -98,6 +98,15 @@ test("an analyst writes SQL with autocomplete, pages to the end of a million row
   // The grid's filter runs on the server too.
   const statuses = second.getByTestId("result-grid").locator('[role="gridcell"][col-id="c0"]');
   await expect(statuses).toHaveCount(5);
+  // A column whose name has a comma sorts on the server like any other.
+  const counts = second.getByTestId("result-grid").locator('[role="gridcell"][col-id="c1"]');
+  await second.locator('.ag-header-cell[col-id="c1"] .ag-header-cell-label').click();
+  await second.locator('.ag-header-cell[col-id="c1"] .ag-header-cell-label').click();
+  await expect(second.locator('.ag-header-cell[col-id="c1"]')).toHaveAttribute("aria-sort", "descending");
+  await expect.poll(async () => {
+    const values = (await counts.allTextContents()).map(Number);
+    return values.length === 5 && values.every((v, i) => i === 0 || values[i - 1] >= v) && values[0] > values[4];
+  }).toBe(true);
   await second.locator('.ag-header-cell[col-id="c0"] .ag-header-cell-filter-button').click();
   await page.locator(".ag-filter").getByRole("textbox", { name: "Filter Value" }).fill("ship");
   await page.locator(".ag-filter").getByRole("button", { name: "Apply" }).click();
@@ -111,7 +120,7 @@ test("an analyst writes SQL with autocomplete, pages to the end of a million row
 
   const [download] = await Promise.all([page.waitForEvent("download"), second.getByRole("button", { name: "CSV" }).click()]);
   const csv = readFileSync(await download.path(), "utf8").trim().split("\n");
-  expect(csv[0]).toBe("status,orders");
+  expect(csv[0]).toBe('status,"orders, all"');
   expect(csv.slice(1).map((line) => line.split(",")[0])).toEqual(["cancelled", "delivered", "processing", "returned", "shipped"]);
   const [json] = await Promise.all([page.waitForEvent("download"), second.getByRole("button", { name: "JSON" }).click()]);
   expect((JSON.parse(readFileSync(await json.path(), "utf8")) as { status: string }[]).map((row) => row.status)).toHaveLength(5);

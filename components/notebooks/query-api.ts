@@ -97,7 +97,7 @@ export async function fetchRun(id: string, wait?: { since: number; waitMs: numbe
 
 export async function fetchRows(id: string, page: { offset: number; limit: number; sort: SortSpec[]; filter: FilterModel | null }): Promise<RowsPage> {
   const query = new URLSearchParams({ offset: String(page.offset), limit: String(page.limit) });
-  if (page.sort.length > 0) query.set("sort", page.sort.map((s) => `${s.column}:${s.direction}`).join(","));
+  if (page.sort.length > 0) query.set("sort", JSON.stringify(page.sort.map((s) => ({ column: s.column, direction: s.direction }))));
   if (page.filter && Object.keys(page.filter).length > 0) query.set("filter", JSON.stringify(page.filter));
   const body = await call<{ columns?: ResultColumn[]; rows?: unknown[]; total?: number | null; rowCount?: number | null; complete?: boolean }>(`/api/queries/${encodeURIComponent(id)}/rows?${query}`);
   const columns = body.columns ?? [];

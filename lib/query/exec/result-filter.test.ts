@@ -34,4 +34,13 @@ describe("the grid's sort and filter as SQL", () => {
     expect(orderBy(parseSort('id:desc,na"me'), columns)).toBe(' ORDER BY "id" DESC NULLS LAST, "na""me" ASC NULLS LAST');
     expect(() => parseSort("id:sideways")).toThrow("the direction is asc or desc");
   });
+
+  it("parses the grid's JSON sort, whose column names may hold commas and colons", () => {
+    expect(parseSort('[{"column":"a, b:c","direction":"desc"},{"column":"id","direction":"asc"}]')).toEqual([
+      { column: "a, b:c", direction: "desc" },
+      { column: "id", direction: "asc" },
+    ]);
+    expect(() => parseSort("[{")).toThrow("sort is not valid JSON");
+    expect(() => parseSort('[{"column":"id","direction":"up"}]')).toThrow("a list of");
+  });
 });

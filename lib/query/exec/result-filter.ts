@@ -132,13 +132,32 @@ function textOf(value: unknown, column: ResultColumn): string {
   throw new AppError("bad_request", `The filter on ${column.name} needs a value.`);
 }
 
-/** "a:asc,b:desc" (as the grid's URL carries it) → sort keys. */
+/**
+ * The sort a URL carries → sort keys: a JSON list `[{"column":"a,b","direction":"desc"}]`
+ * (what the grid sends: any column name), or the short form "a:asc,b:desc" for names
+ * without commas.
+ */
 export function parseSort(text: string | null | undefined): SortKey[] {
   if (!text) return [];
+  if (text.trimStart().startsWith("[")) return parseSortList(text);
   return text.split(",").map((part) => {
     const at = part.lastIndexOf(":");
     const direction = at < 0 ? "asc" : part.slice(at + 1).toLowerCase();
     if (direction !== "asc" && direction !== "desc") throw new AppError("bad_request", `Sort by ${JSON.stringify(part)}: the direction is asc or desc.`);
     return { column: at < 0 ? part : part.slice(0, at), direction };
   });
+}
+
+const SORT_LIST = z.array(z.object({ column: z.string().min(1).max(1000), direction: z.enum(["asc", "desc"]) }).strict()).max(100);
+
+function parseSortList(text: string): SortKey[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "sort is not valid JSON.");
+  }
+  const parsed = SORT_LIST.safeParse(json);
+  if (!parsed.success) throw new AppError("bad_request", 'sort must be a list of {"column": name, "direction": "asc" or "desc"}.');
+  return parsed.data;
 }
