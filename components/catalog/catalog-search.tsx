@@ -2,7 +2,8 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { type KeyboardEvent, useEffect, useId, useState } from "react";
+import { type KeyboardEvent, useId, useState } from "react";
+import { useDebounced } from "@/components/ui/use-debounced";
 import { searchCatalogAction } from "@/app/(studio)/catalog/tree-actions";
 import { unwrap } from "@/components/action-client";
 import { catalogKeys } from "./keys";
@@ -98,13 +99,4 @@ export function CatalogSearch() {
       )}
     </div>
   );
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
 }

@@ -2,12 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useDebounced } from "@/components/ui/use-debounced";
 import { queryKeys } from "./keys";
 import { fetchHistory, type HistoryEntry } from "./query-api";
 
 /** My past queries, newest first: search their SQL, open one in a new cell, or run it again there. */
 export function HistoryPanel({ readOnly, onOpen, onRerun, onClose }: { readOnly: boolean; onOpen: (sql: string) => void; onRerun: (sql: string) => void; onClose: () => void }) {
-  const [search, setSearch] = useState("");
+  const [text, setText] = useState("");
+  const search = useDebounced(text.trim(), 250);
   const history = useQuery({ queryKey: queryKeys.history(search), queryFn: () => fetchHistory({ search }), staleTime: 0, refetchInterval: 5000 });
   return (
     <aside className="panel history" aria-label="Query history">
@@ -17,15 +19,14 @@ export function HistoryPanel({ readOnly, onOpen, onRerun, onClose }: { readOnly:
           ✕
         </button>
       </div>
-      <form
-        method="post"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSearch(String(new FormData(e.currentTarget).get("search") ?? "").trim());
-        }}
-      >
-        <input type="search" name="search" aria-label="Search query history" placeholder="Search SQL, then Enter" style={{ width: "100%" }} />
-      </form>
+      <input
+        type="search"
+        aria-label="Search query history"
+        placeholder="Search SQL"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        style={{ width: "100%" }}
+      />
       {history.isError && (
         <p className="field-error" role="alert">
           {history.error.message}
