@@ -120,10 +120,14 @@ export async function findExactObjects(ctx: QueryContext, names: string[][], loo
     const ident = writtenIdent(ctx, parts);
     if (ident) idents.set(identKey(ident), ident);
   }
-  if (idents.size < 2) return;
+  // One name: exactObject's own query. Past MAX_BATCHED, SQLite would run out of parameters.
+  if (idents.size < 2 || idents.size > MAX_BATCHED) return;
   const found = await exactRows(ctx, [...idents.values()]);
   for (const key of idents.keys()) lookups.exact.set(key, found.get(key) ?? null);
 }
+
+/** Names looked up in one query at most (three parameters each; SQLite allows 999). */
+const MAX_BATCHED = 300;
 
 function nothingHidden(ctx: QueryContext): boolean {
   const visible = catalogVisibility(ctx.actor);
