@@ -59,6 +59,8 @@ export interface PreparedQuery {
   mapPosition: PositionMapper;
   /** The most rows the result can have, when the planner can tell (a LIMIT, a lone aggregate). */
   rowBound?: number;
+  /** GROUP BY at the top level: no row exists before all input is read. */
+  grouped?: boolean;
 }
 
 export interface SetupStep {

@@ -1,7 +1,7 @@
 /**
  * A query on its slot: setup steps, then DuckDB's streaming result appended chunk by
  * chunk to the run's spool, so the first rows are readable while the rest is computed
- * (a query with few rows at most is run to the end first: see MATERIALIZE_MAX_ROWS).
+ * (a query with few rows at most, or grouped at its top level, is run to the end first).
  */
 import type { PreparedQuery } from "../types";
 import { engineConnection, values } from "./engine-connection";
@@ -21,8 +21,9 @@ export async function streamToSpool(lease: Lease, plan: PreparedQuery, run: Live
     await step.run(connection, run.signal);
   }
   run.signal.throwIfAborted();
-  // A small result gains nothing from streaming, which costs DuckDB a few ms: run it through.
-  const whole = plan.rowBound !== undefined && plan.rowBound <= MATERIALIZE_MAX_ROWS;
+  // Streaming costs DuckDB a few ms: a small result, or one that exists only once all input
+  // is read (GROUP BY), gains nothing from it and is run through.
+  const whole = plan.grouped === true || (plan.rowBound !== undefined && plan.rowBound <= MATERIALIZE_MAX_ROWS);
   const result = whole ? await lease.connection.run(plan.sql, values(plan.params)) : await lease.connection.stream(plan.sql, values(plan.params));
   const names = result.deduplicatedColumnNames();
   const types = result.columnTypes();

@@ -55,5 +55,5 @@ export async function planQuerySelect(ctx: QueryContext, statement: StatementTex
     return { kind: "query", ...explained, tablesRead: planned.tablesRead, setup: [...planned.setup, ...explained.setup] };
   }
   const bounded = planned.rowBound === undefined ? {} : { rowBound: planned.rowBound };
-  return { kind: "query", sql: planned.sql, params: planned.params, tablesRead: planned.tablesRead, setup: planned.setup, mapPosition, ...bounded };
+  return { kind: "query", sql: planned.sql, params: planned.params, tablesRead: planned.tablesRead, setup: planned.setup, mapPosition, ...bounded, grouped: planned.grouped };
 }

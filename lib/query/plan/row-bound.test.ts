@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSelect } from "./duck-parser";
 import { aggregateFunctions } from "./functions";
-import { rowBound } from "./row-bound";
+import { isGrouped, rowBound } from "./row-bound";
 
 async function bound(sql: string) {
   const parsed = await parseSelect(sql);
@@ -30,5 +30,22 @@ describe("rowBound", () => {
     ["SELECT * FROM t LIMIT $n", undefined],
   ])("%s → %s", async (sql, expected) => {
     expect(await bound(sql)).toBe(expected);
+  });
+});
+
+describe("isGrouped", () => {
+  it.each<[string, boolean]>([
+    ["SELECT a, sum(x) FROM t GROUP BY a ORDER BY a", true],
+    ["SELECT a, sum(x) FROM t GROUP BY ALL", true],
+    ["SELECT a, b, sum(x) FROM t GROUP BY GROUPING SETS ((a), (b))", true],
+    ["SELECT a, sum(x) FROM t GROUP BY ROLLUP (a)", true],
+    ["SELECT * FROM t ORDER BY a", false],
+    ["SELECT sum(x) FROM t", false],
+    ["SELECT * FROM (SELECT a, sum(x) FROM t GROUP BY a)", false],
+    ["SELECT a FROM t GROUP BY a UNION ALL SELECT b FROM u", false],
+  ])("%s → %s", async (sql, expected) => {
+    const parsed = await parseSelect(sql);
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(isGrouped(parsed.statements[0])).toBe(expected);
   });
 });

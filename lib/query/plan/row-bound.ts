@@ -1,8 +1,10 @@
 /**
- * The most rows a query's result can have, when its top level says so: a LIMIT of a
- * plain number, or aggregates without GROUP BY (one row). Exec runs such a query to
- * completion instead of streaming it — streaming buys nothing for a small result and
- * costs DuckDB 3–6 ms a query (TPC-H at SF 1).
+ * What a query's top level says about its result, for exec to choose between streaming
+ * it and running it to the end (streaming costs DuckDB 3–6 ms a query on TPC-H at SF 1):
+ * - `rowBound`: the most rows it can have — a LIMIT of a plain number, or aggregates
+ *   without GROUP BY (one row);
+ * - `isGrouped`: GROUP BY at the top: no row exists before the aggregate has read all its
+ *   input, so streaming would not show the first rows any sooner.
  */
 import { isObject, type Json, type JsonObject } from "./json";
 import { limitCount } from "./pushdown";
@@ -15,6 +17,16 @@ export function rowBound(statement: JsonObject, aggregates: Set<string>): number
   const rows = limit ? limitCount(limit.limit) : undefined;
   if (rows !== undefined) return rows;
   return isSingleAggregate(node, aggregates) ? 1 : undefined;
+}
+
+/** `SELECT k, sum(x) FROM … GROUP BY k` (also GROUP BY ALL, ROLLUP, CUBE, GROUPING SETS). */
+export function isGrouped(statement: JsonObject): boolean {
+  const node = statement.node;
+  if (!isObject(node) || node.type !== "SELECT_NODE") return false;
+  const groups =
+    (Array.isArray(node.group_expressions) && node.group_expressions.length > 0) ||
+    (Array.isArray(node.group_sets) && node.group_sets.length > 0);
+  return groups || node.aggregate_handling === "FORCE_AGGREGATES";
 }
 
 /** `SELECT sum(x), max(y) FROM …` with no GROUP BY: one row, whatever the FROM holds. */

@@ -20,7 +20,7 @@ import { simpleLimit, singleTableSelects } from "./pushdown";
 import { type PlanOptions, type RelationRequest, type SecuredRelation, securedRelation } from "./relations";
 import { findExactObjects, Lookups, type Resolved, resolveTable } from "./resolve";
 import { showTablesRelation } from "./show-tables";
-import { rowBound } from "./row-bound";
+import { isGrouped, rowBound } from "./row-bound";
 import { snapshotSelector } from "./time-travel";
 import { type Locate, type WalkResult, walkTree } from "./walk";
 
@@ -37,6 +37,8 @@ export interface PlannedSelect {
   mapPosition: (offset: number) => number | null;
   /** The most rows the result can have, when the query's top level says (row-bound.ts). */
   rowBound?: number;
+  /** GROUP BY at the top level (row-bound.ts). */
+  grouped: boolean;
 }
 
 const NO_LOCATION = 2 ** 53;
@@ -79,6 +81,7 @@ export async function planSelectText(ctx: QueryContext, text: string, options: P
     narrowed: relations.some((r) => r.narrowed),
     mapPosition: tokenMapper(text, sql, spans),
     ...(bound === undefined ? {} : { rowBound: bound }),
+    grouped: isGrouped(parsed.statements[0]),
   };
 }
 
