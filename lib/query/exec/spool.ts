@@ -74,7 +74,7 @@ export class Spool {
 
   private constructor(
     readonly table: string,
-    private readonly columns: SpoolColumn[],
+    readonly columns: readonly SpoolColumn[],
     private readonly writer: DuckDBConnection,
     private readonly appender: DuckDBAppender,
   ) {}
