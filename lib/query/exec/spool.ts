@@ -74,7 +74,7 @@ export class Spool {
 
   private constructor(
     readonly table: string,
-    readonly columns: readonly SpoolColumn[],
+    private readonly columns: SpoolColumn[],
     private readonly writer: DuckDBConnection,
     private readonly appender: DuckDBAppender,
   ) {}
