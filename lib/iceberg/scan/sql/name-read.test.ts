@@ -127,25 +127,34 @@ describe("name reads, proven from the schema history (no footer)", () => {
   });
 });
 
+const NO_STATS: ScanPlan["stats"] = {
+  manifests: 0,
+  manifestsSkipped: 0,
+  dataFiles: 0,
+  dataFilesSkipped: 0,
+  recordsSkipped: 0,
+  deleteFiles: 0,
+  records: 0,
+};
+
+/** A plan reading `columns` of these files, none with deletes. */
+function scanPlan(meta: typeof metadata, columns: NestedField[], files: PlannedFile[]): ScanPlan {
+  const tasks = files.map((dataFile) => ({
+    dataFile,
+    deletes: { positionDeletes: [], equalityDeletes: [] },
+  }));
+  return { metadata: meta, schema: meta.schemas[0], columns, tasks, stats: NO_STATS };
+}
+
 describe("scanReadModes", () => {
-  const plan = (files: number): ScanPlan => ({
-    metadata,
-    schema: metadata.schemas[0],
-    columns: [ID],
-    tasks: Array.from({ length: files }, (_, i) => ({
-      dataFile: file(undefined, { localPath: `/t/data/${i}.parquet` }),
-      deletes: { positionDeletes: [], equalityDeletes: [] },
-    })),
-    stats: {
-      manifests: 0,
-      manifestsSkipped: 0,
-      dataFiles: 0,
-      dataFilesSkipped: 0,
-      recordsSkipped: 0,
-      deleteFiles: 0,
-      records: 0,
-    },
-  });
+  const plan = (files: number) =>
+    scanPlan(
+      metadata,
+      [ID],
+      Array.from({ length: files }, (_, i) =>
+        file(undefined, { localPath: `/t/data/${i}.parquet` }),
+      ),
+    );
 
   it("reads by name up to 256 files, by field id beyond (files spread over threads anyway)", () => {
     expect(scanReadModes(plan(256))).toEqual(["union-by-name"]);
@@ -164,24 +173,7 @@ describe("the empty branch of a name read", () => {
     currentSchemaId: 0,
     lastColumnId: 2,
   });
-  const planOf = (files: PlannedFile[], columns = [ID, NAME]): ScanPlan => ({
-    metadata: plain,
-    schema: plain.schemas[0],
-    columns,
-    tasks: files.map((dataFile) => ({
-      dataFile,
-      deletes: { positionDeletes: [], equalityDeletes: [] },
-    })),
-    stats: {
-      manifests: 0,
-      manifestsSkipped: 0,
-      dataFiles: 0,
-      dataFilesSkipped: 0,
-      recordsSkipped: 0,
-      deleteFiles: 0,
-      records: 0,
-    },
-  });
+  const planOf = (files: PlannedFile[], columns = [ID, NAME]) => scanPlan(plain, columns, files);
   const counts = (...ids: number[]) => ({ valueCounts: new Map(ids.map((id) => [id, 1])) });
   const nullColumns = (files: PlannedFile[]) =>
     /UNION ALL BY NAME SELECT (.*) WHERE false/.exec(scanToSql(planOf(files)))?.[1];
@@ -209,7 +201,9 @@ describe("the empty branch of a name read", () => {
 
   it("and with no deletes to apply, the relation is the data files' rows under the columns' names", () => {
     const sql = scanToSql(planOf([file(undefined, counts(1, 2))]));
-    expect(sql).toMatch(/^\(SELECT CAST\("id" AS BIGINT\) AS "id", CAST\("name" AS VARCHAR\) AS "name" FROM read_parquet\(/);
+    expect(sql).toMatch(
+      /^\(SELECT CAST\("id" AS BIGINT\) AS "id", CAST\("name" AS VARCHAR\) AS "name" FROM read_parquet\(/,
+    );
     expect(sql).not.toContain("WITH");
   });
 
