@@ -37,10 +37,11 @@ export function explainQuery(input: ExplainInput): Pick<PreparedQuery, "sql" | "
       throw new PlanError(message, position, { cause: error });
     });
     const key = input.analyze ? "analyzed_plan" : "physical_plan";
-    let text = renderPlan(rows.map((r) => String(r.explain_value ?? "")).join("\n"), input.analyze);
-    // DuckDB profiles nothing when planning already answered the query (a count read off
-    // the Parquet footers): its JSON then says only "error". The plan without measurements:
-    if (text === UNMEASURED) {
+    const json = rows.map((r) => String(r.explain_value ?? "")).join("\n");
+    let text = renderPlan(json, input.analyze);
+    if (input.analyze && isUnprofiled(json)) {
+      // DuckDB profiles nothing when planning already answered the query (a count read off
+      // the Parquet footers): its JSON then says only "error". The plan without measurements:
       const plain = await connection.rows(`EXPLAIN (FORMAT json) ${input.sql}`, input.params);
       text = `${UNMEASURED}\n${renderPlan(plain.map((r) => String(r.explain_value ?? "")).join("\n"), false)}`;
     }
@@ -56,6 +57,12 @@ export function explainQuery(input: ExplainInput): Pick<PreparedQuery, "sql" | "
 
 const UNMEASURED = "Not measured: DuckDB gave no profile for this query (it can answer some while planning). Its plan:";
 
+/** DuckDB's JSON profile of a query it ran no operator for: `{"result": "error"}`. */
+function isUnprofiled(json: string): boolean {
+  const parsed: unknown = JSON.parse(json);
+  return isRecord(parsed) && parsed.result === "error";
+}
+
 interface PlanNode {
   name: string;
   details: [string, string][];
@@ -65,7 +72,6 @@ interface PlanNode {
 /** DuckDB's JSON plan → indented text, one operator a line, its details beneath. */
 export function renderPlan(json: string, analyze: boolean): string {
   const parsed: unknown = JSON.parse(json);
-  if (analyze && isRecord(parsed) && parsed.result === "error") return UNMEASURED;
   const roots = Array.isArray(parsed) ? parsed : [parsed];
   const lines: string[] = [];
   for (const root of roots) {

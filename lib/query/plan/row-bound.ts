@@ -23,23 +23,25 @@ export function rowBound(statement: JsonObject, aggregates: Set<string>): number
 export function isGrouped(statement: JsonObject): boolean {
   const node = statement.node;
   if (!isObject(node) || node.type !== "SELECT_NODE") return false;
-  const groups =
-    (Array.isArray(node.group_expressions) && node.group_expressions.length > 0) ||
-    (Array.isArray(node.group_sets) && node.group_sets.length > 0);
-  return groups || node.aggregate_handling === "FORCE_AGGREGATES";
+  return hasGroups(node) || node.aggregate_handling === "FORCE_AGGREGATES";
 }
 
 /** `SELECT sum(x), max(y) FROM …` with no GROUP BY: one row, whatever the FROM holds. */
 function isSingleAggregate(node: JsonObject, aggregates: Set<string>): boolean {
-  if (node.type !== "SELECT_NODE" || node.aggregate_handling !== "STANDARD_HANDLING") return false;
   if (
-    (Array.isArray(node.group_expressions) && node.group_expressions.length) ||
-    (Array.isArray(node.group_sets) && node.group_sets.length)
+    node.type !== "SELECT_NODE" ||
+    node.aggregate_handling !== "STANDARD_HANDLING" ||
+    hasGroups(node)
   )
     return false;
   const found = { aggregate: false, window: false };
   scan(node.select_list, aggregates, found);
   return found.aggregate && !found.window;
+}
+
+function hasGroups(node: JsonObject): boolean {
+  const nonEmpty = (list: unknown) => Array.isArray(list) && list.length > 0;
+  return nonEmpty(node.group_expressions) || nonEmpty(node.group_sets);
 }
 
 function scan(
