@@ -15,7 +15,7 @@ import type { QueryContext } from "@/lib/query/types";
 import { generateTpch, type TpchFiles } from "./generate";
 import { loadTpch, type RawDuck, rawDuck, snapshotFiles, type TpchPlace } from "./load";
 import { type TpchQuery, tpchQueries } from "./queries";
-import { type QueryResult, runThroughTarn } from "./through-tarn";
+import { allKept, type QueryResult, runThroughTarn } from "./through-tarn";
 
 export const TPCH_PLACE: TpchPlace = { catalog: "lake", namespace: ["tpch"] };
 
@@ -64,6 +64,7 @@ export async function tpchFixture(opts: TpchFixtureOptions): Promise<TpchFixture
       timings: { generateMs: generated - started, loadMs: loaded - generated },
       tarn: (sql) => runThroughTarn(engine, ctx, sql),
       close: async () => {
+        await allKept();
         raw.close();
         await f.close();
         if (scratch) rmSync(scratch, { recursive: true, force: true });

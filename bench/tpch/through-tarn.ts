@@ -1,7 +1,9 @@
 /**
  * Running a TPC-H query "through Tarn": `runStatements` on exec's QueryEngine (sandboxed
- * pool, result spooled to Parquet, QueryRun recorded), then every row read back page by
- * page with `readRows`, as the grid would.
+ * pool, result kept in Parquet, QueryRun recorded), waiting for its status to say it has
+ * ended and then reading every row back page by page with `readRows`, as the notebook
+ * does. A small result is answered before it is kept: that goes on in the background,
+ * overlapping whatever runs next (`allKept` waits for it).
  *
  * The engine's planner is either the composed one the app runs (`tarnPlanner` of
  * lib/query/planner.ts), or `policyPlanner`: the same (`createPlanner`), with a read policy
@@ -13,7 +15,7 @@ import { MAX_PAGE_ROWS, readRows } from "@/lib/query/exec";
 import type { QueryEngine } from "@/lib/query/exec/engine";
 import type { Planner } from "@/lib/query/exec/planner";
 import { runStatements } from "@/lib/query/exec/run-batch";
-import { getRun } from "@/lib/query/exec/run-view";
+import { untilAnswered } from "@/lib/query/exec/testing/answered";
 import type { ReadPolicyFn } from "@/lib/query/plan";
 import { createPlanner } from "@/lib/query/planner";
 import type { QueryContext } from "@/lib/query/types";
@@ -49,13 +51,21 @@ export interface QueryResult {
   rows: unknown[][];
 }
 
+const keeping = new Set<Promise<unknown>>();
+
+/** Settles once every result answered so far is kept and recorded. */
+export async function allKept(): Promise<void> {
+  await Promise.all(keeping);
+}
+
 /** Runs one statement through the engine as `ctx.actor` and reads back all its rows. */
 export async function runThroughTarn(engine: QueryEngine, ctx: QueryContext, sql: string): Promise<QueryResult> {
   const batch = await runStatements(ctx, sql, {}, engine);
-  await batch.done;
+  const done = batch.done.finally(() => keeping.delete(done));
+  keeping.add(done);
   const reader = { db: ctx.db, actor: ctx.actor };
   const id = batch.runs[0].id;
-  const state = await getRun(reader, engine, id);
+  const state = await untilAnswered(reader, engine, id);
   if (state.status !== "succeeded") throw new Error(`Query ${state.status}: ${state.error?.message ?? "no message"}`);
   const rows: unknown[][] = [];
   let columns: string[] = [];

@@ -5,6 +5,7 @@
  */
 import type { SessionState, StatementText } from "../types";
 import type { QueryError, ResultColumn, RunStatusName } from "./run-types";
+import type { HeldResult } from "./held-result";
 import type { Spool } from "./spool";
 import { RunStopped } from "./stop";
 
@@ -25,6 +26,8 @@ export class LiveRun {
   rowCount = 0;
   complete = false;
   spool?: Spool;
+  /** A small finished result, in memory (held-result.ts). */
+  held?: HeldResult;
   resultPath?: string;
   expiresAt?: Date;
   error?: QueryError;
@@ -74,6 +77,11 @@ export class LiveRun {
   }
 }
 
+/** Resolves once a held result's file is written, or it is known it will not be. */
+export async function untilKept(run: LiveRun): Promise<void> {
+  while (run.held && !run.resultPath && run.status === "succeeded") await run.waitForChange(run.version, 60_000);
+}
+
 /** Cancels the run and every later one of its batch (they would run in its session). */
 export function cancelFrom(run: LiveRun): void {
   const later = run.batch.length > 0 ? run.batch.slice(run.origin.index) : [run];
@@ -87,6 +95,7 @@ type MutableField =
   | "rowCount"
   | "complete"
   | "spool"
+  | "held"
   | "resultPath"
   | "expiresAt"
   | "error"

@@ -10,6 +10,7 @@ import { Readable } from "node:stream";
 import { AppError } from "@/lib/errors";
 import { quoteString } from "@/lib/iceberg/duckdb";
 import type { QueryEngine } from "./engine";
+import { untilKept } from "./live-run";
 import { findRun, type RunReader } from "./run-access";
 
 export const EXPORT_FORMATS = ["csv", "json", "parquet"] as const;
@@ -50,6 +51,7 @@ export async function exportResult(reader: RunReader, engine: QueryEngine, id: s
 
 async function keptFile(reader: RunReader, engine: QueryEngine, id: string): Promise<string> {
   const { live, row } = await findRun(reader, engine, id, "read");
+  if (live) await untilKept(live); // a small result is answered a moment before its file is written
   if (live && !live.resultPath && (live.status === "queued" || live.status === "running")) {
     throw new AppError("conflict", "The result is still arriving; export it once the statement has finished.");
   }

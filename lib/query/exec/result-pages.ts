@@ -1,7 +1,8 @@
 /**
- * Paging through a result for the grid: from the spool while rows stream in (and a small
- * result's for a while after, see run-statement.ts), from the kept Parquet file once the
- * query has ended, until the file expires. Sort and filter
+ * Paging through a result for the grid: from memory when the result is small and held
+ * (held-result.ts), from the spool while rows stream in (and a small result's for a while
+ * after, see run-statement.ts), from the kept Parquet file once the query has ended,
+ * until the file expires. Sort and filter
  * apply to the whole result (what has arrived so far, while streaming).
  */
 import { existsSync } from "node:fs";
@@ -10,6 +11,7 @@ import { quoteIdent, quoteString } from "@/lib/iceberg/duckdb";
 import type { ParamValue } from "../types";
 import { values } from "./engine-connection";
 import type { QueryEngine } from "./engine";
+import { type LiveRun, untilKept } from "./live-run";
 import { findRun, type FoundRun, type RunReader } from "./run-access";
 import { type FilterModel, orderBy, type SortKey, type WhereClause, whereOf } from "./result-filter";
 import type { ResultColumn } from "./run-types";
@@ -48,6 +50,12 @@ export async function readRows(reader: RunReader, engine: QueryEngine, id: strin
   if (!Number.isInteger(page.offset) || page.offset < 0) throw new AppError("bad_request", "offset must be a whole number, 0 or more.");
   if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_PAGE_ROWS) throw new AppError("bad_request", `limit must be between 1 and ${MAX_PAGE_ROWS}.`);
   const found = await findRun(reader, engine, id, "read");
+  const live = found.live;
+  if (live?.held) {
+    const held = heldPage(live, page);
+    if (held) return held;
+    await untilKept(live); // sorted or filtered: from the file, written in a moment
+  }
   try {
     return await readPage(engine, await sourceOf(engine, found), page);
   } catch (error) {
@@ -55,6 +63,14 @@ export async function readRows(reader: RunReader, engine: QueryEngine, id: strin
     if (!found.live?.resultPath || error instanceof AppError) throw error;
     return readPage(engine, await sourceOf(engine, found), page);
   }
+}
+
+/** A page of a held result in its own order, unfiltered; undefined when sorted or filtered. */
+function heldPage(live: LiveRun, page: PageRequest): RowsPage | undefined {
+  const held = live.held;
+  const columns = live.columns;
+  if (!held || !columns || whereOf(page.filter, columns).sql || orderBy(page.sort ?? [], columns)) return undefined;
+  return { columns, rows: held.page(page.offset, page.limit), total: held.rowCount, complete: true };
 }
 
 async function readPage(engine: QueryEngine, source: Source, page: PageRequest): Promise<RowsPage> {

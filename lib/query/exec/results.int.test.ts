@@ -11,6 +11,7 @@ import { readRows } from "./result-pages";
 import { NO_SUCH_RUN } from "./run-access";
 import { runStatements } from "./run-batch";
 import { getRun } from "./run-view";
+import { untilAnswered } from "./testing/answered";
 import { type ExecFixture, execFixture } from "./testing/exec-fixture";
 
 let f: ExecFixture;
@@ -227,6 +228,82 @@ describe("paging through a kept result", () => {
     expect(
       (await readRows({ db: f.t.db, actor: admin }, engine, id, { offset: 0, limit: 1 })).rows,
     ).toEqual([["0", "row 0", 0, "2024-01-01"]]);
+  });
+});
+
+describe("a small result, answered from memory and then kept", () => {
+  const SMALL = `SELECT id, label, grp, id::HUGEINT * 1000000000000 AS big, (id / 3)::DECIMAL(12, 2) AS price,
+      [grp, grp + 1] AS pair, {'g': grp} AS box, CASE WHEN id % 5 = 0 THEN NULL ELSE TIMESTAMP '2024-01-01' + to_seconds(id) END AS at
+    FROM numbers GROUP BY ALL ORDER BY id`;
+
+  it("serves every page at the answer exactly as its kept file does after", async () => {
+    const batch = await runStatements(f.ctx(), SMALL, {}, engine);
+    const runId = batch.runs[0].id;
+    expect(await untilAnswered(f.reader(), engine, runId)).toMatchObject({ status: "succeeded", rowCount: 5000, complete: true, rowsAvailable: true });
+    // Pages within and across DuckDB's chunks of 2048 rows, and past the end.
+    const requests = [
+      { offset: 0, limit: 10_000 },
+      { offset: 2040, limit: 20 },
+      { offset: 4990, limit: 100 },
+      { offset: 5000, limit: 1 },
+    ];
+    const answered = [];
+    for (const request of requests) answered.push(await readRows(f.reader(), engine, runId, request));
+    await batch.done;
+    const restarted = f.engine({ slots: 1 });
+    for (const [i, request] of requests.entries()) {
+      const kept = await readRows(f.reader(), restarted, runId, request);
+      expect(answered[i].rows).toEqual(kept.rows);
+      expect(answered[i]).toMatchObject({ total: 5000, complete: true });
+    }
+    expect(answered[1].rows[0]).toEqual(["2040", "row 2040", 3, "2040000000000000", "680.00", [3, 4], { g: 3 }, null]);
+    expect(answered[2].rows).toHaveLength(10);
+    const row = await f.t.db.queryRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(row).toMatchObject({ status: "succeeded", rowCount: 5000 });
+    expect(row.resultPath && existsSync(row.resultPath)).toBe(true);
+  });
+
+  it("sorts, filters and exports it from its file as soon as it is answered", async () => {
+    const batch = await runStatements(f.ctx(), "SELECT grp, count(*) AS n FROM numbers GROUP BY grp", {}, engine);
+    const runId = batch.runs[0].id;
+    await untilAnswered(f.reader(), engine, runId);
+    const sorted = await readRows(f.reader(), engine, runId, {
+      offset: 0,
+      limit: 3,
+      sort: [{ column: "grp", direction: "desc" }],
+      filter: { grp: { filterType: "number", type: "lessThan", filter: 6 } },
+    });
+    expect(sorted.rows).toEqual([
+      [5, "714"],
+      [4, "714"],
+      [3, "714"],
+    ]);
+    expect(sorted.total).toBe(6);
+    const csv = await new Response((await exportResult(f.reader(), engine, runId, "csv")).body).text();
+    expect(csv.trim().split("\n").sort()).toEqual(["0,715", "1,715", "2,714", "3,714", "4,714", "5,714", "6,714", "grp,n"]);
+    await batch.done;
+  });
+
+  it("fails the run when its result cannot be kept, and its rows go with it", async () => {
+    const person = await f.person();
+    // A file where the person's results folder would be: the result cannot be written.
+    const folder = path.dirname(engine.store.filePath(person.userId, "any"));
+    writeFileSync(folder, "in the way");
+    try {
+      const batch = await runStatements(f.ctx(person), "SELECT grp, count(*) AS n FROM numbers GROUP BY grp; SELECT 1", {}, engine);
+      await batch.done;
+      const [first, second] = batch.runs.map((r) => r.id);
+      expect(await getRun(f.reader(person), engine, first)).toMatchObject({
+        status: "failed",
+        rowsAvailable: false,
+        error: { message: expect.stringMatching(/^Tarn could not keep this result on the server/) },
+      });
+      expect((await getRun(f.reader(person), engine, second)).status).toBe("cancelled");
+      await expect(readRows(f.reader(person), engine, first, { offset: 0, limit: 10 })).rejects.toMatchObject({ code: "bad_request" });
+      expect(await f.t.db.queryRun.findUniqueOrThrow({ where: { id: first } })).toMatchObject({ status: "failed", resultPath: null });
+    } finally {
+      rmSync(folder, { force: true });
+    }
   });
 });
 

@@ -3,6 +3,7 @@
  * run it under the time limit (a query streams into its spool, a command executes),
  * keep the result, and record how it went. Never throws: every outcome is recorded.
  */
+import { statSync } from "node:fs";
 import { log } from "@/lib/log";
 import type { PreparedCommand, PreparedQuery, QueryContext, SessionState, StatementPlan } from "../types";
 import type { QueryEngine } from "./engine";
@@ -11,9 +12,11 @@ import { describeFailure, type Failure, isPermissionError } from "./failure";
 import { type LeaseHooks, withLease } from "./leased";
 import type { LiveRun } from "./live-run";
 import { recordFinished, recordStarted } from "./records";
+import { HeldResult } from "./held-result";
 import { bytesOfFiles } from "./scanned-bytes";
+import { fileColumnsOf, Spool } from "./spool";
 import { RunStopped } from "./stop";
-import { streamToSpool } from "./stream-query";
+import { runToResult } from "./stream-query";
 
 /** Runs the statement; the session it leaves for the next statement (changed by USE). */
 export async function executeStatement(engine: QueryEngine, ctx: QueryContext, run: LiveRun): Promise<SessionState | undefined> {
@@ -24,7 +27,7 @@ export async function executeStatement(engine: QueryEngine, ctx: QueryContext, r
     run.signal.throwIfAborted();
     run.update({ tablesRead: plan.tablesRead });
     await engine.coverCatalogFolders(ctx.db);
-    if (plan.kind === "query") await executeQuery(engine, ctx, run, plan, clock.hooks);
+    if (plan.kind === "query") await executeQuery(engine, ctx, run, plan, clock);
     else await executeCommand(engine, run, plan, clock.hooks);
     await finish(ctx, run, clock, undefined);
     return run.session;
@@ -46,13 +49,48 @@ export async function skipStatement(ctx: QueryContext, run: LiveRun, reason: str
   await recordFinished(ctx.db, run.id, { status: "cancelled", finishedAt, tablesRead: [], error: { message: reason } });
 }
 
-async function executeQuery(engine: QueryEngine, ctx: QueryContext, run: LiveRun, plan: PreparedQuery, hooks: LeaseHooks): Promise<void> {
+async function executeQuery(engine: QueryEngine, ctx: QueryContext, run: LiveRun, plan: PreparedQuery, clock: Clock): Promise<void> {
   const bytes = bytesOfFiles(plan.sql).catch(() => undefined);
-  const spool = await withLease(engine.pool, run, hooks, (lease) => streamToSpool(lease, plan, run, engine.store)).catch(async (error: unknown) => {
+  const result = await withLease(engine.pool, run, clock.hooks, (lease) => runToResult(lease, plan, run, engine.store)).catch(async (error: unknown) => {
     // A folder registered since the instances were made: new instances, one more try.
     if (!isPermissionError(error) || !(await engine.coverCatalogFolders(ctx.db, true))) throw error;
-    return withLease(engine.pool, run, hooks, (lease) => streamToSpool(lease, plan, run, engine.store));
+    return withLease(engine.pool, run, clock.hooks, (lease) => runToResult(lease, plan, run, engine.store));
   });
+  if (result instanceof HeldResult) await answerHeld(engine, run, result, clock, bytes);
+  else await keepSpooled(engine, run, result, bytes);
+}
+
+/**
+ * A small result: the person is answered at once, from memory, and the result is then
+ * kept in its file like any other. Its rows are served from memory a while longer when
+ * the file is small (the grid reads the first page at once); else the file serves them.
+ */
+async function answerHeld(engine: QueryEngine, run: LiveRun, held: HeldResult, clock: Clock, bytes: Promise<number | undefined>): Promise<void> {
+  answer(run, clock, { held, complete: true, bytesScanned: await bytes });
+  const file = engine.store.filePath(run.origin.userId, run.id);
+  try {
+    const spool = await Spool.of(engine.store, run.id, held.columns, held.chunks);
+    try {
+      await spool.writeParquet(file, run.signal);
+    } finally {
+      await spool.drop().catch((error: unknown) => log.warn("query.spool.drop", { run: run.id, error }));
+    }
+  } catch (error) {
+    run.update({ held: undefined });
+    throw error;
+  }
+  const columns = fileColumnsOf(held.columns);
+  if (columns) engine.store.knowColumns(file, columns);
+  run.update({ resultPath: file, expiresAt: new Date(Date.now() + engine.options.resultTtlMs) });
+  const release = () => {
+    if (run.held === held) run.update({ held: undefined });
+  };
+  if (columns && statSync(file).size <= HELD_FILE_BYTES) setTimeout(release, KEEP_SMALL_MS).unref();
+  else release();
+}
+
+/** A streamed (or large) result: written from its staging table to its file before the run ends. */
+async function keepSpooled(engine: QueryEngine, run: LiveRun, spool: Spool, bytes: Promise<number | undefined>): Promise<void> {
   const file = engine.store.filePath(run.origin.userId, run.id);
   try {
     await spool.writeParquet(file, run.signal);
@@ -72,13 +110,15 @@ async function executeQuery(engine: QueryEngine, ctx: QueryContext, run: LiveRun
   };
   // A small result whose file reads back exactly as staged is paged from memory a while
   // (the grid reads its first page at once), then from its file like any other.
-  if (columns && spool.visibleRows <= SMALL_RESULT_ROWS) setTimeout(release, KEEP_SMALL_SPOOL_MS).unref();
+  if (columns && spool.visibleRows <= SMALL_RESULT_ROWS) setTimeout(release, KEEP_SMALL_MS).unref();
   else release();
 }
 
 /** Results of at most this many rows keep their staging table a while after the file is written. */
 export const SMALL_RESULT_ROWS = 10_000;
-const KEEP_SMALL_SPOOL_MS = 30_000;
+/** A held result whose file is at most this large stays held a while after it is written. */
+const HELD_FILE_BYTES = 4 << 20;
+const KEEP_SMALL_MS = 30_000;
 
 async function executeCommand(engine: QueryEngine, run: LiveRun, plan: PreparedCommand, hooks: LeaseHooks): Promise<void> {
   const result = await withLease(engine.pool, run, hooks, (lease) => plan.execute(engineConnection(lease.connection), run.signal));
@@ -126,11 +166,19 @@ function startClock(engine: QueryEngine, ctx: QueryContext, run: LiveRun): Clock
   return clock;
 }
 
+/** The person is told the statement succeeded, with `change` (its rows); its record is written when the run ends. */
+function answer(run: LiveRun, clock: Clock, change: Parameters<LiveRun["update"]>[0]): void {
+  clock.stop();
+  run.update({ ...change, status: "succeeded", finishedAt: new Date(), queuePosition: null });
+}
+
 async function finish(ctx: QueryContext, run: LiveRun, clock: Clock, failure: Failure | undefined): Promise<void> {
   clock.stop();
-  const finishedAt = new Date();
+  // An answered run keeps the time it was answered at, unless keeping its result failed.
+  const answered = !failure && run.status === "succeeded" ? run.finishedAt : undefined;
+  const finishedAt = answered ?? new Date();
   const status = failure?.status ?? "succeeded";
-  run.update({ status, error: failure?.error, finishedAt, queuePosition: null });
+  if (!answered) run.update({ status, error: failure?.error, finishedAt, queuePosition: null });
   try {
     await clock.started;
     await recordFinished(ctx.db, run.id, {

@@ -46,7 +46,7 @@ export function viewOfLive(run: LiveRun): RunStatus {
     columns: run.columns,
     rowCount: run.rowCount,
     complete: run.complete,
-    rowsAvailable: Boolean(run.spool || run.resultPath),
+    rowsAvailable: Boolean(run.held || run.spool || run.resultPath),
     expiresAt: run.expiresAt?.toISOString() ?? null,
     error: run.error ?? null,
     message: run.message ?? null,

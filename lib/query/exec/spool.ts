@@ -61,9 +61,29 @@ function keepError(error: unknown): ResultKeepError {
   return error instanceof ResultKeepError ? error : new ResultKeepError("Could not keep the result", { cause: error });
 }
 
+/** Cleans up after a failed write without hiding its error behind another (ENOTDIR, EACCES…). */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Nothing was written there, or it cannot be removed: the write's own error says more.
+  }
+}
+
 export interface SpoolColumn {
   name: string;
   type: DuckDBType;
+}
+
+/** The columns a result of these columns has once written to Parquet, when known without reading the file. */
+export function fileColumnsOf(of: readonly SpoolColumn[]): ResultColumn[] | undefined {
+  const columns: ResultColumn[] = [];
+  for (const c of of) {
+    if (AS_TEXT.has(c.type.typeId)) columns.push({ name: c.name, type: "VARCHAR" });
+    else if (KEPT_AS_IS.has(c.type.typeId)) columns.push({ name: c.name, type: c.type.toString() });
+    else return undefined;
+  }
+  return columns;
 }
 
 export class Spool {
@@ -90,6 +110,19 @@ export class Spool {
     } catch (error) {
       writer.closeSync();
       throw keepError(error);
+    }
+  }
+
+  /** A spool of rows already at hand (a held result being kept), every row visible. */
+  static async of(store: ResultStore, runId: string, columns: readonly SpoolColumn[], chunks: readonly DuckDBDataChunk[]): Promise<Spool> {
+    const spool = await Spool.open(store, runId, [...columns]);
+    try {
+      for (const chunk of chunks) spool.append(chunk);
+      spool.flush();
+      return spool;
+    } catch (error) {
+      await spool.drop().catch(() => {});
+      throw error;
     }
   }
 
@@ -129,16 +162,16 @@ export class Spool {
   async writeParquet(file: string, signal: AbortSignal): Promise<void> {
     this.flush();
     this.closeAppender();
-    await mkdir(path.dirname(file), { recursive: true });
     const partial = `${file}.partial`;
     const stop = () => this.writer.interrupt();
     signal.addEventListener("abort", stop, { once: true });
     try {
+      await mkdir(path.dirname(file), { recursive: true });
       await this.writer.run(`COPY (SELECT ${this.parquetColumns()} FROM ${quoteIdent(this.table)}) TO ${quoteString(partial)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`);
       signal.throwIfAborted();
       renameSync(partial, file);
     } catch (error) {
-      rmSync(partial, { force: true });
+      removeQuietly(partial);
       throw signal.aborted ? signal.reason : keepError(error);
     } finally {
       signal.removeEventListener("abort", stop);
@@ -150,13 +183,7 @@ export class Spool {
    * the file when every type is one Parquet keeps as it is (or one kept as text); else undefined.
    */
   fileColumns(): ResultColumn[] | undefined {
-    const columns: ResultColumn[] = [];
-    for (const c of this.columns) {
-      if (AS_TEXT.has(c.type.typeId)) columns.push({ name: c.name, type: "VARCHAR" });
-      else if (KEPT_AS_IS.has(c.type.typeId)) columns.push({ name: c.name, type: c.type.toString() });
-      else return undefined;
-    }
-    return columns;
+    return fileColumnsOf(this.columns);
   }
 
   /** Drops the staging table and closes the writer. Idempotent. */

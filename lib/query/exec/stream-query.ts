@@ -1,10 +1,13 @@
 /**
  * A query on its slot: setup steps, then DuckDB's streaming result appended chunk by
- * chunk to the run's spool, so the first rows are readable while the rest is computed
- * (a query with few rows at most, or grouped at its top level, is run to the end first).
+ * chunk to the run's spool, so the first rows are readable while the rest is computed.
+ * A query with few rows at most, or grouped at its top level, is run to the end first;
+ * when its result is small it is held as it came (held-result.ts) instead of staged.
  */
+import type { DuckDBDataChunk, DuckDBMaterializedResult } from "@duckdb/node-api";
 import type { PreparedQuery } from "../types";
 import { engineConnection, values } from "./engine-connection";
+import { HeldResult } from "./held-result";
 import type { LiveRun } from "./live-run";
 import { chunkReleaser } from "./native-memory";
 import type { ResultStore } from "./result-store";
@@ -14,7 +17,10 @@ import { Spool } from "./spool";
 /** A query that can return at most this many rows runs to completion before its rows are read. */
 export const MATERIALIZE_MAX_ROWS = 10_000;
 
-export async function streamToSpool(lease: Lease, plan: PreparedQuery, run: LiveRun, store: ResultStore): Promise<Spool> {
+/** A result run to the end with at most this many rows is held in memory rather than staged. */
+export const HELD_MAX_ROWS = 50_000;
+
+export async function runToResult(lease: Lease, plan: PreparedQuery, run: LiveRun, store: ResultStore): Promise<Spool | HeldResult> {
   const connection = engineConnection(lease.connection);
   for (const step of plan.setup) {
     run.signal.throwIfAborted();
@@ -27,6 +33,12 @@ export async function streamToSpool(lease: Lease, plan: PreparedQuery, run: Live
   const result = whole ? await lease.connection.run(plan.sql, values(plan.params)) : await lease.connection.stream(plan.sql, values(plan.params));
   const names = result.deduplicatedColumnNames();
   const types = result.columnTypes();
+  run.signal.throwIfAborted();
+  if (whole && (result as DuckDBMaterializedResult).rowCount <= HELD_MAX_ROWS) {
+    const held = new HeldResult(names.map((name, i) => ({ name, type: types[i] })), await allChunks(result as DuckDBMaterializedResult));
+    run.update({ columns: names.map((name, i) => ({ name, type: types[i].toString() })), rowCount: held.rowCount });
+    return held;
+  }
   const spool = await Spool.open(store, run.id, names.map((name, i) => ({ name, type: types[i] })));
   run.update({ spool, columns: names.map((name, i) => ({ name, type: types[i].toString() })) });
   const released = chunkReleaser();
@@ -45,5 +57,14 @@ export async function streamToSpool(lease: Lease, plan: PreparedQuery, run: Live
     run.update({ spool: undefined, rowCount: 0 });
     await spool.drop().catch(() => {});
     throw error;
+  }
+}
+
+async function allChunks(result: DuckDBMaterializedResult): Promise<DuckDBDataChunk[]> {
+  const chunks: DuckDBDataChunk[] = [];
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) return chunks;
+    chunks.push(chunk);
   }
 }

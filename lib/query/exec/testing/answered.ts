@@ -1,0 +1,15 @@
+/**
+ * Waiting for a statement the way the notebook does: long-polling its status until it has
+ * ended (succeeded, failed or cancelled) — not for its batch's `done`, which also waits
+ * for the result to be kept and recorded.
+ */
+import type { QueryEngine } from "../engine";
+import type { RunReader } from "../run-access";
+import { isFinished, type RunStatus } from "../run-types";
+import { getRun } from "../run-view";
+
+export async function untilAnswered(reader: RunReader, engine: QueryEngine, id: string): Promise<RunStatus> {
+  let state = await getRun(reader, engine, id);
+  while (!isFinished(state.status)) state = await getRun(reader, engine, id, { since: state.version, waitMs: 5_000 });
+  return state;
+}
