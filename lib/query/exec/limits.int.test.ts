@@ -3,6 +3,7 @@ import { cancelRun } from "./cancel";
 import type { QueryEngine } from "./engine";
 import { readRows } from "./result-pages";
 import { runStatements } from "./run-batch";
+import { HELD_MAX_STREAMED_ROWS } from "./stream-query";
 import type { RunStatus } from "./run-types";
 import { getRun } from "./run-view";
 import { type ExecFixture, execFixture } from "./testing/exec-fixture";
@@ -145,17 +146,19 @@ describe("stopping a statement", () => {
 });
 
 describe("streaming", () => {
-  it("makes the first rows readable while the statement still runs", async () => {
+  // Rows are read ahead into memory (a result that ends small is never staged) until there
+  // are too many to hold, or they have been coming a while: a slow result's first rows
+  // show before it has HELD_MAX_STREAMED_ROWS of them.
+  it.each([
+    ["pouring in", "SELECT i, md5(i::VARCHAR) AS h FROM range(1000000000000) t(i)", Number.POSITIVE_INFINITY],
+    ["coming slowly", "SELECT i, md5(repeat(i::VARCHAR, 10000)) AS h FROM range(1000000000000) t(i)", HELD_MAX_STREAMED_ROWS],
+  ])("makes the first rows readable while the statement still runs, %s", async (_, sql, before) => {
     const engine = f.engine({ slots: 1 });
-    const batch = await runStatements(
-      f.ctx(),
-      "SELECT i, md5(i::VARCHAR) AS h FROM range(1000000000000) t(i)",
-      {},
-      engine,
-    );
+    const batch = await runStatements(f.ctx(), sql, {}, engine);
     const id = batch.runs[0].id;
     const streaming = await waitFor(engine, id, (s) => s.rowCount > 0);
     expect(streaming).toMatchObject({ status: "running", complete: false, rowsAvailable: true });
+    expect(streaming.rowCount).toBeLessThan(before);
     const page = await readRows(f.reader(), engine, id, { offset: 0, limit: 3 });
     expect(page.complete).toBe(false);
     expect(page.rows.map((r) => r[0])).toEqual(["0", "1", "2"]);

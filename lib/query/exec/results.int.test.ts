@@ -199,7 +199,7 @@ describe("paging through a kept result", () => {
     ]);
   });
 
-  it("pages a small finished result from its staging table exactly as from its kept file", async () => {
+  it("pages a small finished result from memory exactly as from its kept file", async () => {
     const restarted = f.engine({ slots: 1 });
     const sort = [{ column: "day", direction: "desc" as const }];
     const filter = { label: { filterType: "text" as const, type: "endsWith", filter: "7" } };

@@ -1,24 +1,28 @@
 /**
- * A query on its slot: setup steps, then DuckDB's streaming result appended chunk by
- * chunk to the run's spool, so the first rows are readable while the rest is computed.
- * A query with few rows at most, or grouped at its top level, is run to the end first;
- * when its result is small it is held as it came (held-result.ts) instead of staged.
+ * A query on its slot: setup steps, then DuckDB's streaming result read chunk by chunk:
+ * held in memory if it turns out small, else appended to the run's spool, so the first
+ * rows are readable while the rest is computed (read-ahead.ts). A query with few rows at
+ * most, or grouped at its top level, is run to the end first.
  */
-import type { DuckDBDataChunk, DuckDBMaterializedResult } from "@duckdb/node-api";
 import type { PreparedQuery } from "../types";
 import { engineConnection, values } from "./engine-connection";
-import { HeldResult } from "./held-result";
+import type { HeldResult } from "./held-result";
 import type { LiveRun } from "./live-run";
 import { chunkReleaser } from "./native-memory";
+import { ReadAhead } from "./read-ahead";
 import type { ResultStore } from "./result-store";
 import type { Lease } from "./slot-pool";
-import { Spool } from "./spool";
+import type { Spool } from "./spool";
 
 /** A query that can return at most this many rows runs to completion before its rows are read. */
 export const MATERIALIZE_MAX_ROWS = 10_000;
 
-/** A result run to the end with at most this many rows is held in memory rather than staged. */
+/** A result run to the end with at most this many rows is held in memory rather than staged (read-ahead.ts)… */
 export const HELD_MAX_ROWS = 50_000;
+/** …and a streamed one with at most this many: more would delay the first rows of a large one… */
+export const HELD_MAX_STREAMED_ROWS = 10_000;
+/** …unless it is still coming after this long: its first rows are then shown as they come. */
+const READ_AHEAD_MS = 100;
 
 export async function runToResult(lease: Lease, plan: PreparedQuery, run: LiveRun, store: ResultStore): Promise<Spool | HeldResult> {
   const connection = engineConnection(lease.connection);
@@ -33,14 +37,7 @@ export async function runToResult(lease: Lease, plan: PreparedQuery, run: LiveRu
   const result = whole ? await lease.connection.run(plan.sql, values(plan.params)) : await lease.connection.stream(plan.sql, values(plan.params));
   const names = result.deduplicatedColumnNames();
   const types = result.columnTypes();
-  run.signal.throwIfAborted();
-  if (whole && (result as DuckDBMaterializedResult).rowCount <= HELD_MAX_ROWS) {
-    const held = new HeldResult(names.map((name, i) => ({ name, type: types[i] })), await allChunks(result as DuckDBMaterializedResult));
-    run.update({ columns: names.map((name, i) => ({ name, type: types[i].toString() })), rowCount: held.rowCount });
-    return held;
-  }
-  const spool = await Spool.open(store, run.id, names.map((name, i) => ({ name, type: types[i] })));
-  run.update({ spool, columns: names.map((name, i) => ({ name, type: types[i].toString() })) });
+  const rows = new ReadAhead(store, run, names.map((name, i) => ({ name, type: types[i] })), { maxRows: whole ? HELD_MAX_ROWS : HELD_MAX_STREAMED_ROWS, maxMs: READ_AHEAD_MS });
   const released = chunkReleaser();
   try {
     for (;;) {
@@ -48,23 +45,12 @@ export async function runToResult(lease: Lease, plan: PreparedQuery, run: LiveRu
       // An interrupted stream ends quietly, like a finished one: the signal tells them apart.
       run.signal.throwIfAborted();
       if (!chunk || chunk.rowCount === 0) break;
-      if (spool.append(chunk)) run.update({ rowCount: spool.visibleRows });
-      released();
+      if (await rows.add(chunk)) released();
     }
-    if (spool.flush()) run.update({ rowCount: spool.visibleRows });
-    return spool;
+    return await rows.finish();
   } catch (error) {
-    run.update({ spool: undefined, rowCount: 0 });
-    await spool.drop().catch(() => {});
+    await rows.abandon();
     throw error;
   }
 }
 
-async function allChunks(result: DuckDBMaterializedResult): Promise<DuckDBDataChunk[]> {
-  const chunks: DuckDBDataChunk[] = [];
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) return chunks;
-    chunks.push(chunk);
-  }
-}
