@@ -85,9 +85,39 @@ async function answerHeld(engine: QueryEngine, run: LiveRun, held: HeldResult, c
   const release = () => {
     if (run.held === held) run.update({ held: undefined });
   };
-  if (columns && statSync(file).size <= HELD_FILE_BYTES) setTimeout(release, KEEP_SMALL_MS).unref();
-  else release();
+  // Its rows stay in memory a while only if they read back from the file just the same.
+  const size = columns ? sizeOf(file) : undefined;
+  if (size !== undefined && heldBudget.take(size)) {
+    setTimeout(() => {
+      heldBudget.give(size);
+      release();
+    }, KEEP_SMALL_MS).unref();
+  } else release();
 }
+
+function sizeOf(file: string): number | undefined {
+  try {
+    return statSync(file).size;
+  } catch {
+    return undefined; // expired and swept already: nothing to keep in memory for
+  }
+}
+
+/**
+ * Held results kept in memory after their file is written, by the size of their files:
+ * each at most 1 MB, together at most 32 MB (their rows take several times that in memory).
+ */
+const heldBudget = {
+  left: 32 << 20,
+  take(bytes: number): boolean {
+    if (bytes > 1 << 20 || bytes > this.left) return false;
+    this.left -= bytes;
+    return true;
+  },
+  give(bytes: number): void {
+    this.left += bytes;
+  },
+};
 
 /** A streamed (or large) result: written from its staging table to its file before the run ends. */
 async function keepSpooled(engine: QueryEngine, run: LiveRun, spool: Spool, bytes: Promise<number | undefined>): Promise<void> {
@@ -116,8 +146,6 @@ async function keepSpooled(engine: QueryEngine, run: LiveRun, spool: Spool, byte
 
 /** Results of at most this many rows keep their staging table a while after the file is written. */
 export const SMALL_RESULT_ROWS = 10_000;
-/** A held result whose file is at most this large stays held a while after it is written. */
-const HELD_FILE_BYTES = 4 << 20;
 const KEEP_SMALL_MS = 30_000;
 
 async function executeCommand(engine: QueryEngine, run: LiveRun, plan: PreparedCommand, hooks: LeaseHooks): Promise<void> {
