@@ -199,3 +199,19 @@ describe("federated tables", () => {
     expect(sent[0].sql).not.toContain("WHERE");
   });
 });
+
+describe("information_schema of a federated catalog", () => {
+  it("lists its source's schemas, tables and columns when the catalog is named, and never asks the source otherwise", async () => {
+    const tables = await f.run("SELECT table_schema, table_name, table_type FROM pg.information_schema.tables WHERE table_schema = 'shop'");
+    expect(tables).toEqual([{ table_schema: "shop", table_name: "orders", table_type: "BASE TABLE" }]);
+    const columns = await f.run("SELECT column_name, data_type, is_nullable FROM pg.information_schema.columns WHERE table_schema = 'shop' AND table_name = 'orders' ORDER BY ordinal_position");
+    expect(columns).toEqual([
+      { column_name: "id", data_type: "BIGINT", is_nullable: "NO" },
+      { column_name: "customer_id", data_type: "INTEGER", is_nullable: "YES" },
+      { column_name: "amount", data_type: "DECIMAL(12,2)", is_nullable: "YES" },
+      { column_name: "placed_on", data_type: "DATE", is_nullable: "YES" },
+      { column_name: "note", data_type: "VARCHAR", is_nullable: "YES" },
+    ]);
+    expect(await f.run("SELECT DISTINCT table_catalog FROM information_schema.tables ORDER BY 1")).toEqual([{ table_catalog: "lake" }]);
+  });
+});

@@ -7,7 +7,7 @@
  *
  * <rows> is the Iceberg scan of the chosen snapshot with deletes applied (lib/catalog's
  * scanTable), an external table's reader, a federated table's fetched rows, a metadata
- * table's values, or a view's own planned SQL.
+ * table's values, a view's own planned SQL, or Tarn's information_schema rows.
  */
 import { authorizeTableRead, isFullRead, type Principal, type ReadPolicy, requireAuthorized, type TableResource } from "@/lib/access";
 import { type FederatedOptions, federatedRelation, type SimplePredicate } from "@/lib/query/federated";
@@ -16,6 +16,8 @@ import { quoteIdent } from "@/lib/iceberg/duckdb";
 import type { QueryContext, SessionState, SetupStep } from "../types";
 import { describeFederatedTable, displayName, externalRelationSql, loadTable, loadView, scanTable, type TableIdent } from "./catalog-deps";
 import { parseSelect } from "./duck-parser";
+import { isRefusal } from "./information-rows";
+import { informationRelation } from "./information-schema";
 import { PlanError, refused } from "./plan-error";
 import type { Resolved } from "./resolve";
 import { walkTree } from "./walk";
@@ -95,6 +97,8 @@ async function relationOf(
       return viewRelation(ctx, resolved.ident, planView, read);
     case "federated":
       return federated(ctx, resolved.ident, request, options, read);
+    case "information":
+      return informationRelation(ctx, resolved.ref, request, (ident) => readableColumns(ctx, ident, options));
   }
 }
 
@@ -105,6 +109,16 @@ async function policyFor(ctx: QueryContext, ident: TableIdent, options: PlanOpti
   if (options.readPolicy) requireAuthorized(ctx.actor, "table.read", resource);
   await checkPolicy(policy, displayName(ident.namespace, ident.name));
   return policy;
+}
+
+/** The columns the person may read of a table (null: all), false when they may not read it. */
+async function readableColumns(ctx: QueryContext, ident: TableIdent, options: PlanOptions): Promise<string[] | null | false> {
+  try {
+    return (await policyFor(ctx, ident, options)).columns;
+  } catch (error) {
+    if (isRefusal(error)) return false;
+    throw error;
+  }
 }
 
 /** Policy expressions found fit, remembered (the check depends on the text only); bounded. */

@@ -12,6 +12,7 @@ import { catalogVisibility } from "@/lib/access";
 import { Prisma } from "@/lib/db";
 import { displayName, listFederatedSchemas, listFederatedTables, NAMESPACE_SEPARATOR, namespacePath, type TableIdent, type TableRow } from "./catalog-deps";
 import { closest } from "./closest";
+import { type InformationRef, informationRef } from "./information-schema";
 import { PlanError, refused } from "./plan-error";
 import type { QueryContext } from "../types";
 
@@ -21,7 +22,9 @@ export type MetadataSuffix = (typeof METADATA_SUFFIXES)[number];
 export type Resolved =
   | { kind: "iceberg" | "view" | "external"; ident: TableIdent; row: ObjectRow }
   | { kind: "metadata"; ident: TableIdent; row: ObjectRow; table: MetadataSuffix }
-  | { kind: "federated"; ident: TableIdent };
+  | { kind: "federated"; ident: TableIdent }
+  /** Tarn's information_schema (information-schema.ts); `ident` names it for messages. */
+  | { kind: "information"; ident: TableIdent; ref: InformationRef };
 
 /** The object's CatalogTable row, as read while resolving (a table's is handed on to its scan). */
 export type ObjectRow = TableRow;
@@ -50,11 +53,19 @@ export class Lookups {
   readonly exact = new Map<string, Resolved | null>();
 }
 
-/** A name that Tarn's catalog does not have but DuckDB's does is refused as such. */
+/**
+ * A name that Tarn's catalog does not have but DuckDB's does is refused as such, except
+ * information_schema's tables, which Tarn has as its own (information-schema.ts).
+ */
 export async function resolveTable(ctx: QueryContext, parts: string[], position?: number, lookups = new Lookups()): Promise<Resolved> {
   try {
     return await resolveCatalogTable(ctx, parts, position, lookups);
   } catch (error) {
+    const information = informationRef(parts);
+    if (information && error instanceof PlanError && / does not exist/.test(error.message)) {
+      const ident = information.catalog === null ? { catalog: "information_schema", namespace: [], name: information.table } : { catalog: information.catalog, namespace: ["information_schema"], name: information.table };
+      return { kind: "information", ident, ref: information };
+    }
     const name = parts[parts.length - 1];
     const engine = parts.slice(0, -1).some((p) => ENGINE_SCHEMAS.has(p.toLowerCase())) || (parts.length === 1 && ENGINE_TABLES.test(name));
     if (engine && error instanceof PlanError && / does not exist|choose a/.test(error.message))

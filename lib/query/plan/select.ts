@@ -129,8 +129,9 @@ async function tableRelations(ctx: QueryContext, tree: JsonObject, walked: WalkR
     const at = isObject(site.node.at_clause) ? site.node.at_clause : undefined;
     const snapshot = at ? await snapshotSelector(at, ctx.params, site.position) : undefined;
     const pushdown = federatedPushdown(tree, site.node, selects.get(site.node), ctx.params, aggregates);
-    // A table read twice at one snapshot is planned once (not federated ones: their columns and predicates differ).
-    const key = resolved.kind === "federated" ? undefined : JSON.stringify([resolved.kind, resolved.ident, resolved.kind === "metadata" ? resolved.table : "", snapshot ?? null], bigints);
+    // A table read twice at one snapshot is planned once (not federated ones: their columns and predicates differ;
+    // nor information_schema's, whose rows each reference fills a temp table with).
+    const key = resolved.kind === "federated" || resolved.kind === "information" ? undefined : JSON.stringify([resolved.kind, resolved.ident, resolved.kind === "metadata" ? resolved.table : "", snapshot ?? null], bigints);
     const cached = key ? planned.get(key) : undefined;
     const relation = await (cached ?? securedRelation(ctx, resolved, { snapshot, columns, pushdown, position: site.position }, options, planView));
     if (key && !cached) planned.set(key, Promise.resolve(relation));

@@ -28,7 +28,7 @@ export async function namespaceNamed(env: CommandEnv, name: QualifiedName): Prom
 
 type Kind = Resolved["kind"];
 
-const KIND_NAMES: Record<Kind, string> = { iceberg: "a table", view: "a view", external: "an external table", metadata: "a metadata table", federated: "a table of a federated catalog" };
+const KIND_NAMES: Record<Kind, string> = { iceberg: "a table", view: "a view", external: "an external table", metadata: "a metadata table", federated: "a table of a federated catalog", information: "part of Tarn's information_schema, which is read only" };
 
 /**
  * An existing object of one of `kinds`; `missingOk` (IF EXISTS): undefined when there is

@@ -150,9 +150,11 @@ export const HOSTILE: [sql: string, fragment: string][] = [
   ["SELECT id FROM orders ORDER BY current_query()", "current_query() is not allowed"],
   ["SELECT count(*) FILTER (WHERE current_query() <> '') FROM orders", "current_query() is not allowed"],
   ["SELECT * FROM orders AT (TIMESTAMP => current_setting('x')::TIMESTAMP)", "current_setting() is not allowed"],
-  // DuckDB's own catalog by name.
-  ["SELECT * FROM information_schema.tables", "DuckDB's own catalog (information_schema.tables) is not allowed"],
-  ["SELECT * FROM information_schema.columns", "DuckDB's own catalog"],
+  // DuckDB's own catalog by name (information_schema's schemata, tables and columns are Tarn's own).
+  ["SELECT * FROM information_schema.key_column_usage", "DuckDB's own catalog (information_schema.key_column_usage) is not allowed"],
+  ["SELECT * FROM information_schema.views", "DuckDB's own catalog"],
+  ["SELECT * FROM lake.information_schema.character_sets", "DuckDB's own catalog"],
+  ["SELECT * FROM temp.main.tarn_information_0123456789abcdef", "DuckDB's own catalog"],
   ["SELECT * FROM pg_catalog.pg_class", "DuckDB's own catalog"],
   ["SELECT * FROM sqlite_master", "DuckDB's own catalog"],
   ["SELECT * FROM duckdb_tables", "DuckDB's own catalog"],
