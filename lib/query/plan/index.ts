@@ -37,17 +37,23 @@ export async function planQuery(ctx: QueryContext, statement: StatementText, opt
   return planQuerySelect(ctx, statement, options);
 }
 
+/** DuckDB's parser serializes only SELECTs: a PIVOT statement is planned as the subquery of one (DuckDB allows it there). */
+const PIVOT_PREFIX = "SELECT * FROM (";
+
 /** Only queries (also EXPLAIN): what commands use for the SELECTs inside INSERT, CTAS, MERGE, CREATE VIEW. */
 export async function planQuerySelect(ctx: QueryContext, statement: StatementText, options: PlanOptions = {}): Promise<PreparedQuery> {
   const kind = statementKind(statement.sql);
   if (kind.kind === "use") throw new PlanError("USE is not a query.", 0);
   const innerStart = kind.kind === "explain" ? kind.innerStart : 0;
-  const planned = await planSelectText(ctx, statement.sql.slice(innerStart), options);
+  const inner = statement.sql.slice(innerStart);
+  const pivot = kind.kind === "pivot" || (kind.kind === "explain" && kind.pivot);
+  const planned = await planSelectText(ctx, pivot ? `${PIVOT_PREFIX}${inner})` : inner, options);
+  const shift = innerStart - (pivot ? PIVOT_PREFIX.length : 0);
   // The plan would show the rules themselves (hidden column names, masks, the row filter) and file paths.
   if (kind.kind === "explain" && planned.narrowed) throw refused("EXPLAIN", "a table here is read under column or row rules, which the plan would show", 0);
   const mapPosition = (offset: number) => {
     const mapped = planned.mapPosition(offset);
-    return mapped === null ? null : mapped + innerStart;
+    return mapped === null ? null : Math.min(Math.max(mapped + shift, innerStart), statement.sql.length);
   };
   if (kind.kind === "explain") {
     // DuckDB's plan text would show file paths and (under ANALYZE) the rewritten SQL: explain.ts cleans it.

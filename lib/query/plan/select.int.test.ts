@@ -287,6 +287,34 @@ describe("explainError", () => {
   });
 });
 
+describe("PIVOT and UNPIVOT statements", () => {
+  it("run as queries over the secured tables", async () => {
+    expect(await f.run("PIVOT orders ON customer IN ('ada', 'cy') USING sum(amount) GROUP BY id ORDER BY id")).toEqual([
+      { id: "1", ada: 10, cy: null },
+      { id: "2", ada: null, cy: null },
+      { id: "3", ada: null, cy: 30 },
+    ]);
+    expect(await f.run("UNPIVOT (SELECT id, amount, id * 2.0 AS twice FROM orders WHERE id = 1) ON amount, twice INTO NAME k VALUE v ORDER BY k")).toEqual([
+      { id: "1", k: "amount", v: 10 },
+      { id: "1", k: "twice", v: 2 },
+    ]);
+    const hidden: ReadPolicyFn = () => ({ ...FULL_READ, columns: ["id", "customer"], masks: {}, rowFilter: "id < 3", reasons: [] });
+    expect(await f.run("PIVOT orders ON customer IN ('ada', 'bob', 'cy') USING count(*)", { options: { readPolicy: hidden } })).toEqual([{ ada: "1", bob: "1", cy: "0" }]);
+    await expect(f.run("PIVOT orders ON customer IN ('ada') USING sum(amount)", { options: { readPolicy: hidden } })).rejects.toThrow(/amount/);
+  });
+
+  it("place errors in the person's text, and say how to pivot on values from the data", async () => {
+    const statement = splitStatements("SELECT 1;
+PIVOT orders ON customer IN ('ada')
+  USING sum(nope)")[1];
+    const plan = await planQuery(f.ctx(), statement);
+    if (plan.kind !== "query") throw new Error("not a query");
+    const error = await f.sandbox.runAndReadAll(plan.sql).catch((e: unknown) => e);
+    expect(explainError(error, plan, statement)).toMatchObject({ line: 3, column: 13 });
+    await expect(f.plan("PIVOT orders ON customer USING sum(amount)")).rejects.toThrow("PIVOT without IN (…) is not allowed: its columns would come from the data before the statement is checked; list them");
+  });
+});
+
 describe("time travel with parameters", () => {
   it("reads AT (VERSION => :v) and AT (TIMESTAMP => :t) from the bound values", async () => {
     const rows = await f.run("SELECT id FROM orders AT (VERSION => :v) WHERE id > :min ORDER BY id", { params: { v: snapshots[1].toString(), min: 1 } });

@@ -13,6 +13,7 @@ import { isObject, type Json, type JsonObject, RawNumber } from "./json";
 import { bindValues } from "./params";
 import { PlanError, refused } from "./plan-error";
 import { type Span, tokenMapper } from "./positions";
+import { significant, tokenize } from "./lexer";
 import { prepareText } from "./prepare-text";
 import { aggregateFunctions } from "./functions";
 import { wherePredicates } from "@/lib/query/federated";
@@ -43,6 +44,11 @@ export interface PlannedSelect {
 
 const NO_LOCATION = 2 ** 53;
 
+/** DuckDB turns a PIVOT whose columns come from the data into several statements, which it cannot hand over as a tree. */
+function mentionsPivot(text: string): boolean {
+  return significant(tokenize(text)).some((token) => token.text.toLowerCase() === "pivot");
+}
+
 export async function planSelectText(ctx: QueryContext, text: string, options: PlanOptions, depth = 0): Promise<PlannedSelect> {
   const prepared = prepareText(text);
   const parsed = await parseSelect(prepared.text);
@@ -50,6 +56,7 @@ export async function planSelectText(ctx: QueryContext, text: string, options: P
   if (!parsed.ok) {
     // DuckDB's parser reports characters here (query_location in the tree counts bytes).
     const position = parsed.position === undefined ? undefined : prepared.toOriginal(parsed.position);
+    if (parsed.notSelect && mentionsPivot(prepared.text)) throw refused("PIVOT without IN (…)", "its columns would come from the data before the statement is checked; list them, e.g. PIVOT orders ON status IN ('open', 'closed') USING sum(amount)", position);
     if (parsed.notSelect) throw refused("This statement", "only queries run here", position);
     throw new PlanError(capitalize(parsed.message), position);
   }

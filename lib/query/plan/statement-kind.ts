@@ -1,7 +1,7 @@
 /**
  * What kind of statement a text is, from its leading keywords — before DuckDB's parser,
  * which serializes only SELECTs: queries (SELECT, WITH, VALUES, TABLE, FROM, DESCRIBE,
- * SHOW, SUMMARIZE), EXPLAIN, USE, and the statements the sandbox refuses, each
+ * SHOW, SUMMARIZE), PIVOT and UNPIVOT, EXPLAIN, USE, and the statements the sandbox refuses, each
  * with what to do instead.
  */
 import { significant, tokenize } from "./lexer";
@@ -9,7 +9,9 @@ import { PlanError, refused } from "./plan-error";
 
 export type StatementKind =
   | { kind: "query" }
-  | { kind: "explain"; innerStart: number; analyze: boolean }
+  /** DuckDB's PIVOT / UNPIVOT statement: planned as `SELECT * FROM (<it>)`, which DuckDB's parser hands over as a tree. */
+  | { kind: "pivot" }
+  | { kind: "explain"; innerStart: number; analyze: boolean; pivot: boolean }
   | { kind: "use"; start: number };
 
 const QUERY_WORDS = new Set(["select", "with", "values", "table", "from", "describe", "desc", "show", "summarize", "("]);
@@ -48,9 +50,6 @@ const REFUSED: Record<string, [string, string]> = {
   truncate: ["TRUNCATE", "it runs as a catalog command, not as a query"],
   merge: ["MERGE", "it runs as a catalog command, not as a query"],
   comment: ["COMMENT ON", "comments are edited in the catalog"],
-  // DuckDB's parser cannot hand PIVOT over as a tree, so it cannot be checked.
-  pivot: ["PIVOT", "write it with conditional aggregates, e.g. sum(amount) FILTER (WHERE year = 2024)"],
-  unpivot: ["UNPIVOT", "write it as a UNION ALL of SELECTs"],
 };
 
 export function statementKind(sql: string): StatementKind {
@@ -59,14 +58,15 @@ export function statementKind(sql: string): StatementKind {
   if (!first) throw new PlanError("The statement is empty.");
   const word = first.text.toLowerCase();
   if (QUERY_WORDS.has(word)) return { kind: "query" };
+  if (word === "pivot" || word === "unpivot") return { kind: "pivot" };
   if (word === "use") return { kind: "use", start: first.end };
   if (word === "explain") {
     const analyze = tokens[1]?.text.toLowerCase() === "analyze";
     const inner = tokens[analyze ? 2 : 1];
     if (!inner) throw new PlanError("EXPLAIN needs a query after it.", first.start);
     const innerKind = statementKind(sql.slice(inner.start));
-    if (innerKind.kind !== "query") throw refused("EXPLAIN of anything but a query", "explain the SELECT instead", inner.start);
-    return { kind: "explain", innerStart: inner.start, analyze };
+    if (innerKind.kind !== "query" && innerKind.kind !== "pivot") throw refused("EXPLAIN of anything but a query", "explain the SELECT instead", inner.start);
+    return { kind: "explain", innerStart: inner.start, analyze, pivot: innerKind.kind === "pivot" };
   }
   const refusal = REFUSED[word];
   if (refusal) throw refused(refusal[0], refusal[1], first.start);

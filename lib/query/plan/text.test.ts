@@ -89,6 +89,9 @@ describe("statementKind", () => {
     ["EXPLAIN SELECT 1", "explain"],
     ["explain analyze select 1", "explain"],
     ["USE lake.db", "use"],
+    ["PIVOT t ON b USING sum(a)", "pivot"],
+    ["unpivot t ON a, b INTO NAME k VALUE v", "pivot"],
+    ["EXPLAIN PIVOT t ON b", "explain"],
   ])("%s → %s", (sql, kind) => {
     expect(statementKind(sql).kind).toBe(kind);
   });
