@@ -299,14 +299,15 @@ describe("PIVOT and UNPIVOT statements", () => {
       { id: "1", k: "twice", v: 2 },
     ]);
     const hidden: ReadPolicyFn = () => ({ ...FULL_READ, columns: ["id", "customer"], masks: {}, rowFilter: "id < 3", reasons: [] });
-    expect(await f.run("PIVOT orders ON customer IN ('ada', 'bob', 'cy') USING count(*)", { options: { readPolicy: hidden } })).toEqual([{ ada: "1", bob: "1", cy: "0" }]);
+    expect(await f.run("PIVOT orders ON customer IN ('ada', 'bob', 'cy') USING count(*) ORDER BY id", { options: { readPolicy: hidden } })).toEqual([
+      { id: "1", ada: "1", bob: "0", cy: "0" },
+      { id: "2", ada: "0", bob: "1", cy: "0" },
+    ]);
     await expect(f.run("PIVOT orders ON customer IN ('ada') USING sum(amount)", { options: { readPolicy: hidden } })).rejects.toThrow(/amount/);
   });
 
   it("place errors in the person's text, and say how to pivot on values from the data", async () => {
-    const statement = splitStatements("SELECT 1;
-PIVOT orders ON customer IN ('ada')
-  USING sum(nope)")[1];
+    const statement = splitStatements("SELECT 1;\nPIVOT orders ON customer IN ('ada')\n  USING sum(nope)")[1];
     const plan = await planQuery(f.ctx(), statement);
     if (plan.kind !== "query") throw new Error("not a query");
     const error = await f.sandbox.runAndReadAll(plan.sql).catch((e: unknown) => e);
