@@ -396,7 +396,7 @@ const HOSTILE: [string, string][] = [
   ["DELETE FROM orders WHERE getenv('HOME') IS NOT NULL", "not allowed"],
   ["DELETE FROM orders USING read_csv('/etc/passwd') f", "Not supported: DELETE … USING"],
   ["MERGE INTO orders o USING (SELECT * FROM read_json('/etc/x.json')) s ON o.id = s.id WHEN MATCHED THEN DELETE", "not allowed"],
-  ["MERGE INTO orders o USING information_schema.tables s ON o.id = 1 WHEN MATCHED THEN DELETE", "not allowed"],
+  ["MERGE INTO orders o USING information_schema.key_column_usage s ON o.id = 1 WHEN MATCHED THEN DELETE", "not allowed"],
   ["INSERT INTO orders SELECT 1; COPY orders TO '/tmp/out.csv'", "one statement at a time"],
   ["DELETE FROM orders WHERE id = 1; ATTACH '/tmp/x.db'", "one statement at a time"],
   ["CREATE SECRET s (TYPE s3, KEY_ID 'x')", "Not supported: CREATE SECRET"],

@@ -5,10 +5,11 @@
  * parsed by DuckDB's own casts (exact for decimals and timestamps).
  *
  * `kind` says how a column compares, which decides what may be pushed down
- * (pushdown.ts). Types DuckDB has no counterpart for (enums, arrays, intervals, money…)
- * arrive as VARCHAR text.
+ * (pushdown.ts). PostgreSQL's one-dimensional arrays become lists; types DuckDB has no
+ * counterpart for (enums, intervals, money…) arrive as VARCHAR text.
  */
 import type { FederatedType } from "@/lib/catalog/federated";
+import { pgArrayToJson } from "./pg-array";
 
 export type ColumnKind =
   | "integer"
@@ -33,6 +34,8 @@ export interface ColumnType {
   fromText: (expr: string) => string;
   /** Some values the source holds read as NULL here (MySQL's zero dates, TIME past 24 h). */
   lossy?: true;
+  /** Rewrites the source's text before it is staged (PostgreSQL arrays → JSON); throws on a value it cannot take. */
+  stage?: (text: string) => string;
 }
 
 const MAX_DECIMAL_PRECISION = 38;
@@ -109,10 +112,28 @@ const POSTGRES: Record<string, ColumnType> = {
 
 /** `native` as `format_type()` prints it: "numeric(12,2)", "timestamp(3) with time zone", "text[]". */
 function postgresColumn(native: string): ColumnType {
-  if (native.endsWith("[]")) return VARCHAR;
+  if (native.endsWith("[]")) return postgresArray(postgresColumn(native.slice(0, -2)));
   const numeric = native.match(/^numeric\((\d+),(\d+)\)$/);
   if (numeric) return decimal(Number(numeric[1]), Number(numeric[2]));
   return POSTGRES[native.replace(/\(\d+\)/, "")] ?? VARCHAR;
+}
+
+/**
+ * A one-dimensional array as a DuckDB list: staged as JSON text (pg-array.ts), each
+ * element then read by its element type's own rule. PostgreSQL's column type does not
+ * say how many dimensions its values have; a value of more than one is refused by name.
+ */
+function postgresArray(element: ColumnType): ColumnType {
+  return {
+    kind: "other",
+    duckType: `${element.duckType}[]`,
+    fromText: (e) => `list_transform(CAST(CAST(${e} AS JSON) AS VARCHAR[]), lambda x: ${element.fromText("x")})`,
+    stage: (text) => {
+      const json = pgArrayToJson(text);
+      if (json.startsWith("[[")) throw new Error("an array of more than one dimension; Tarn reads PostgreSQL arrays as one-dimensional lists");
+      return json;
+    },
+  };
 }
 
 /** `native` as MySQL's COLUMN_TYPE: "int(11) unsigned", "tinyint(1)", "decimal(10,2)", "datetime(3)". */

@@ -95,7 +95,7 @@ async function streamInto(
     count += 1;
     if (count > plan.cap || failure !== undefined) return;
     try {
-      for (const value of values) appendText(appender, encodeValue(value));
+      for (const [i, value] of values.entries()) appendText(appender, stagedText(plan, i, encodeValue(value)));
       appender.endRow();
     } catch (error) {
       failure = error;
@@ -121,6 +121,18 @@ async function streamInto(
     signal.removeEventListener("abort", onAbort);
     closeQuietly(appender);
     await source?.close();
+  }
+}
+
+/** The text as its column's type stages it (column-types.ts `stage`); a value it cannot take is refused by column. */
+function stagedText(plan: FetchPlan, index: number, text: string | null): string | null {
+  const column = plan.fetched[index];
+  if (text === null || !column?.type.stage) return text;
+  try {
+    return column.type.stage(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError("bad_request", `Reading ${plan.table}: column ${column.name} holds ${reason}. Leave the column out of the query.`);
   }
 }
 

@@ -56,7 +56,7 @@ describe("types", () => {
       small_ratio: "FLOAT",
       big: "DOUBLE",
       payload: "BLOB",
-      tags: "VARCHAR",
+      tags: "VARCHAR[]",
     });
   });
 
@@ -84,7 +84,7 @@ describe("types", () => {
         small_ratio: "0.25",
         big: "1000000000000.5",
         payload: "\\x00\\x01",
-        tags: "{a,b}",
+        tags: "[a, b]",
       },
       Object.fromEntries(
         ALL.map((c) => [c, c === "id" ? "1001" : c === "customer_id" ? "7" : null]),

@@ -62,8 +62,12 @@ const PG_TYPES: TypeCase[] = [
   ["j", "json", `'{"b": 1,  "a": [true]}'`, "JSON", '{"b": 1,  "a": [true]}'],
   ["jb", "jsonb", `'{"b": 1,  "a": [true]}'`, "JSON", '{"a": [true], "b": 1}'],
   ["by", "bytea", "'\\x00ff10'::bytea", "BLOB", "\\x00\\xFF\\x10"],
-  ["arr", "integer[]", "ARRAY[1, NULL, 3]", "VARCHAR", "{1,NULL,3}"],
-  ["tarr", "text[]", `ARRAY['a b', 'c,d']`, "VARCHAR", `{"a b","c,d"}`],
+  ["arr", "integer[]", "ARRAY[1, NULL, 3]", "INTEGER[]", "[1, NULL, 3]"],
+  ["tarr", "text[]", `ARRAY['a b', 'c,d', 'it''s', 'say "hi"', 'NULL', NULL, '']`, "VARCHAR[]", `[a b, 'c,d', 'it\\'s', 'say "hi"', 'NULL', NULL, '']`],
+  ["narr", "numeric(5,2)[]", "ARRAY[1.5, -2.25]", "DECIMAL(5,2)[]", "[1.50, -2.25]"],
+  ["darr", "date[]", "ARRAY['2024-02-29'::date, '0044-03-15 BC'::date]", "DATE[]", "[2024-02-29, '0044-03-15 (BC)']"],
+  ["barr", "boolean[]", "'{}'", "BOOLEAN[]", "[]"],
+  ["bpa", "char(3)[]", "ARRAY['ab']", "VARCHAR[]", "[ab]"],
   ["mood", "shop.mood", "'happy'", "VARCHAR", "happy"],
   ["iv", "interval", "'1 year 2 days 03:00:00'", "VARCHAR", "1 year 2 days 03:00:00"],
   ["ip", "inet", "'192.168.0.1/24'", "VARCHAR", "192.168.0.1/24"],
@@ -147,6 +151,8 @@ beforeAll(async () => {
     createSql("shop.kinds", PG_TYPES),
     insertSql("shop.kinds", PG_TYPES),
     "INSERT INTO shop.kinds (id) VALUES (2)",
+    "CREATE TABLE shop.grid (id int PRIMARY KEY, m integer[])",
+    "INSERT INTO shop.grid VALUES (1, '{{1,2},{3,4}}')",
   );
   myf = await myFixture(
     // Zero dates, as MySQL keeps them outside strict mode.
@@ -192,3 +198,13 @@ typeCases(
   () => myf.read({ columns: columns(MY_TYPES), predicates: [] }, { table: "kinds" }),
   MY_TYPES,
 );
+
+describe("PostgreSQL arrays of more than one dimension", () => {
+  it("are refused naming the column, which can be left out", async () => {
+    await expect(pgf.read({ columns: ["id", "m"], predicates: [] }, { table: "grid" })).rejects.toThrow(
+      "Reading pgshop.shop.grid: column m holds an array of more than one dimension; Tarn reads PostgreSQL arrays as one-dimensional lists. Leave the column out of the query.",
+    );
+    const rest = await pgf.read({ columns: ["id"], predicates: [] }, { table: "grid" });
+    expect(await rest.rows("SELECT id FROM $rel")).toEqual([{ id: 1 }]);
+  });
+});
