@@ -22,7 +22,8 @@ import type { PreparedQuery, QueryContext, StatementPlan, StatementText } from "
 import { explainQuery } from "./explain";
 import { PlanError, refused } from "./plan-error";
 import type { PlanOptions } from "./relations";
-import { planSelectText } from "./select";
+import { type PivotValues, pivotValues } from "./pivot";
+import { type PlannedSelect, planSelectText } from "./select";
 import { statementKind } from "./statement-kind";
 import { planUse } from "./use";
 
@@ -37,6 +38,13 @@ export async function planQuery(ctx: QueryContext, statement: StatementText, opt
   return planQuerySelect(ctx, statement, options);
 }
 
+/** A PIVOT's column values found through the planner are read before the statement runs. */
+function withPivotValues(planned: PlannedSelect, values: PivotValues | undefined): PlannedSelect {
+  if (!values) return planned;
+  const tablesRead = [...new Set([...values.tablesRead, ...planned.tablesRead])];
+  return { ...planned, setup: [...values.setup, ...planned.setup], tablesRead, narrowed: planned.narrowed || values.narrowed };
+}
+
 /** DuckDB's parser serializes only SELECTs: a PIVOT statement is planned as the subquery of one (DuckDB allows it there). */
 const PIVOT_PREFIX = "SELECT * FROM (";
 
@@ -47,13 +55,18 @@ export async function planQuerySelect(ctx: QueryContext, statement: StatementTex
   const innerStart = kind.kind === "explain" ? kind.innerStart : 0;
   const inner = statement.sql.slice(innerStart);
   const pivot = kind.kind === "pivot" || (kind.kind === "explain" && kind.pivot);
-  const planned = await planSelectText(ctx, pivot ? `${PIVOT_PREFIX}${inner})` : inner, options);
-  const shift = innerStart - (pivot ? PIVOT_PREFIX.length : 0);
+  const values = pivot ? await pivotValues(ctx, inner, options, planSelectText) : undefined;
+  const text = values ? values.text.text : inner;
+  const planned = withPivotValues(await planSelectText(ctx, pivot ? `${PIVOT_PREFIX}${text})` : text, options), values);
+  // Generated offset → the person's text: past the wrapping, back through the added IN clauses, after EXPLAIN.
+  const toInner = (offset: number) => (values ? values.text.toOriginal(offset) : offset);
   // The plan would show the rules themselves (hidden column names, masks, the row filter) and file paths.
   if (kind.kind === "explain" && planned.narrowed) throw refused("EXPLAIN", "a table here is read under column or row rules, which the plan would show", 0);
   const mapPosition = (offset: number) => {
     const mapped = planned.mapPosition(offset);
-    return mapped === null ? null : Math.min(Math.max(mapped + shift, innerStart), statement.sql.length);
+    if (mapped === null) return null;
+    const unwrapped = pivot ? Math.max(0, mapped - PIVOT_PREFIX.length) : mapped;
+    return Math.min(toInner(unwrapped) + innerStart, statement.sql.length);
   };
   if (kind.kind === "explain") {
     // DuckDB's plan text would show file paths and (under ANALYZE) the rewritten SQL: explain.ts cleans it.

@@ -9,6 +9,7 @@ import type { Schema } from "@/lib/iceberg/spec";
 import { explainError, planQuery, type ReadPolicyFn, splitStatements } from "./index";
 import { engineOver } from "@/lib/query/federated/testing";
 import { resolveNamespace } from "./resolve";
+import { engineConnection } from "@/lib/query/exec/engine-connection";
 import { planFixture, type PlanFixture, tableWithRows } from "./testing/fixture";
 
 let f: PlanFixture;
@@ -312,7 +313,30 @@ describe("PIVOT and UNPIVOT statements", () => {
     if (plan.kind !== "query") throw new Error("not a query");
     const error = await f.sandbox.runAndReadAll(plan.sql).catch((e: unknown) => e);
     expect(explainError(error, plan, statement)).toMatchObject({ line: 3, column: 13 });
-    await expect(f.plan("PIVOT orders ON customer USING sum(amount)")).rejects.toThrow("PIVOT without IN (…) is not allowed: its columns would come from the data before the statement is checked; list them");
+    await expect(f.plan("SELECT * FROM (PIVOT orders ON customer USING sum(amount))")).rejects.toThrow("PIVOT without IN (…) inside another statement is not allowed: its columns would come from the data before the statement is checked; run the PIVOT as a statement of its own");
+  });
+
+  it("take a column's values from the secured data when they are not listed, as DuckDB does", async () => {
+    expect(await f.run("PIVOT orders ON customer USING sum(amount) GROUP BY id ORDER BY id")).toEqual([
+      { id: "1", ada: 10, bob: null, cy: null },
+      { id: "2", ada: null, bob: 20, cy: null },
+      { id: "3", ada: null, bob: null, cy: 30 },
+    ]);
+    // Values and their order as DuckDB's own PIVOT finds them (upper(…), numbers in order), two columns crossed.
+    expect(Object.keys((await f.run("PIVOT orders ON upper(customer), id USING count(*)"))[0])).toEqual(["amount", "ADA_1", "ADA_2", "ADA_3", "BOB_1", "BOB_2", "BOB_3", "CY_1", "CY_2", "CY_3"]);
+    // The values come through the reader's row filter: a hidden row's value is no column.
+    const filtered: ReadPolicyFn = () => ({ ...FULL_READ, columns: null, masks: {}, rowFilter: "id <> 2", reasons: [] });
+    expect(Object.keys((await f.run("PIVOT orders ON customer USING count(*)", { options: { readPolicy: filtered } }))[0])).toEqual(["id", "amount", "ada", "cy"]);
+    const plan = await f.plan("PIVOT orders o ON o.customer USING sum(o.amount)");
+    expect(plan.tablesRead).toEqual(["lake.db.orders"]);
+    // An error in the statement is placed in the person's text, past the IN clause Tarn adds.
+    const statement = splitStatements("PIVOT orders ON customer USING sum(nope)")[0];
+    const planned = await planQuery(f.ctx(), statement);
+    if (planned.kind !== "query") throw new Error("not a query");
+    const connection = engineConnection(f.sandbox);
+    for (const step of planned.setup) await step.run(connection, new AbortController().signal);
+    const error = await f.sandbox.runAndReadAll(planned.sql).catch((e: unknown) => e);
+    expect(explainError(error, planned, statement)).toMatchObject({ line: 1, column: 36 });
   });
 });
 

@@ -44,7 +44,7 @@ export interface PlannedSelect {
 
 const NO_LOCATION = 2 ** 53;
 
-/** DuckDB turns a PIVOT whose columns come from the data into several statements, which it cannot hand over as a tree. */
+/** DuckDB turns a PIVOT whose columns come from the data into several statements, which it cannot hand over as a tree (a PIVOT statement of its own is read through pivot.ts). */
 function mentionsPivot(text: string): boolean {
   return significant(tokenize(text)).some((token) => token.text.toLowerCase() === "pivot");
 }
@@ -56,7 +56,7 @@ export async function planSelectText(ctx: QueryContext, text: string, options: P
   if (!parsed.ok) {
     // DuckDB's parser reports characters here (query_location in the tree counts bytes).
     const position = parsed.position === undefined ? undefined : prepared.toOriginal(parsed.position);
-    if (parsed.notSelect && mentionsPivot(prepared.text)) throw refused("PIVOT without IN (…)", "its columns would come from the data before the statement is checked; list them, e.g. PIVOT orders ON status IN ('open', 'closed') USING sum(amount)", position);
+    if (parsed.notSelect && mentionsPivot(prepared.text)) throw refused("PIVOT without IN (…) inside another statement", "its columns would come from the data before the statement is checked; run the PIVOT as a statement of its own, or list its values: PIVOT orders ON status IN ('open', 'closed') USING sum(amount)", position);
     if (parsed.notSelect) throw refused("This statement", "only queries run here", position);
     throw new PlanError(capitalize(parsed.message), position);
   }
