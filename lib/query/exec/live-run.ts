@@ -55,7 +55,7 @@ export class LiveRun {
   }
 
   /** Applies a change and wakes everyone waiting for one. */
-  update(change: Partial<Pick<LiveRun, MutableField>>): void {
+  update(change: RunChange): void {
     Object.assign(this, change);
     this.version++;
     for (const wake of this.waiters) wake();
@@ -81,6 +81,9 @@ export class LiveRun {
 export async function untilKept(run: LiveRun): Promise<void> {
   while (run.held && !run.resultPath && run.status === "succeeded") await run.waitForChange(run.version, 60_000);
 }
+
+/** A change `LiveRun.update` applies. */
+export type RunChange = Partial<Pick<LiveRun, MutableField>>;
 
 /** Cancels the run and every later one of its batch (they would run in its session). */
 export function cancelFrom(run: LiveRun): void {

@@ -1,20 +1,20 @@
 /**
  * One statement, start to end: plan it for the session it runs in, wait for a slot,
- * run it under the time limit (a query streams into its spool, a command executes),
- * keep the result, and record how it went. Never throws: every outcome is recorded.
+ * run it under the time limit (a query's rows are held or streamed into its spool, a
+ * command executes), keep the result (keep-result.ts), and record how it went. Never
+ * throws: every outcome is recorded.
  */
-import { statSync } from "node:fs";
 import { log } from "@/lib/log";
 import type { PreparedCommand, PreparedQuery, QueryContext, SessionState, StatementPlan } from "../types";
 import type { QueryEngine } from "./engine";
 import { engineConnection } from "./engine-connection";
 import { describeFailure, type Failure, isPermissionError } from "./failure";
 import { type LeaseHooks, withLease } from "./leased";
-import type { LiveRun } from "./live-run";
+import type { LiveRun, RunChange } from "./live-run";
 import { recordFinished, recordStarted } from "./records";
 import { HeldResult } from "./held-result";
+import { answerHeld, keepSpooled } from "./keep-result";
 import { bytesOfFiles } from "./scanned-bytes";
-import { fileColumnsOf, Spool } from "./spool";
 import { RunStopped } from "./stop";
 import { runToResult } from "./stream-query";
 
@@ -56,97 +56,9 @@ async function executeQuery(engine: QueryEngine, ctx: QueryContext, run: LiveRun
     if (!isPermissionError(error) || !(await engine.coverCatalogFolders(ctx.db, true))) throw error;
     return withLease(engine.pool, run, clock.hooks, (lease) => runToResult(lease, plan, run, engine.store));
   });
-  if (result instanceof HeldResult) await answerHeld(engine, run, result, clock, bytes);
+  if (result instanceof HeldResult) await answerHeld(engine, run, result, bytes, (change) => answer(run, clock, change));
   else await keepSpooled(engine, run, result, bytes);
 }
-
-/**
- * A small result: the person is answered at once, from memory, and the result is then
- * kept in its file like any other. Its rows are served from memory a while longer when
- * the file is small (the grid reads the first page at once); else the file serves them.
- */
-async function answerHeld(engine: QueryEngine, run: LiveRun, held: HeldResult, clock: Clock, bytes: Promise<number | undefined>): Promise<void> {
-  answer(run, clock, { held, complete: true, bytesScanned: await bytes });
-  const file = engine.store.filePath(run.origin.userId, run.id);
-  try {
-    const spool = await Spool.of(engine.store, run.id, held.columns, held.chunks);
-    try {
-      await spool.writeParquet(file, run.signal);
-    } finally {
-      await spool.drop().catch((error: unknown) => log.warn("query.spool.drop", { run: run.id, error }));
-    }
-  } catch (error) {
-    run.update({ held: undefined });
-    throw error;
-  }
-  const columns = fileColumnsOf(held.columns);
-  if (columns) engine.store.knowColumns(file, columns);
-  run.update({ resultPath: file, expiresAt: new Date(Date.now() + engine.options.resultTtlMs) });
-  const release = () => {
-    if (run.held === held) run.update({ held: undefined });
-  };
-  // Its rows stay in memory a while only if they read back from the file just the same.
-  const size = columns ? sizeOf(file) : undefined;
-  if (size !== undefined && heldBudget.take(size)) {
-    setTimeout(() => {
-      heldBudget.give(size);
-      release();
-    }, KEEP_SMALL_MS).unref();
-  } else release();
-}
-
-function sizeOf(file: string): number | undefined {
-  try {
-    return statSync(file).size;
-  } catch {
-    return undefined; // expired and swept already: nothing to keep in memory for
-  }
-}
-
-/**
- * Held results kept in memory after their file is written, by the size of their files:
- * each at most 1 MB, together at most 32 MB (their rows take several times that in memory).
- */
-const heldBudget = {
-  left: 32 << 20,
-  take(bytes: number): boolean {
-    if (bytes > 1 << 20 || bytes > this.left) return false;
-    this.left -= bytes;
-    return true;
-  },
-  give(bytes: number): void {
-    this.left += bytes;
-  },
-};
-
-/** A streamed (or large) result: written from its staging table to its file before the run ends. */
-async function keepSpooled(engine: QueryEngine, run: LiveRun, spool: Spool, bytes: Promise<number | undefined>): Promise<void> {
-  const file = engine.store.filePath(run.origin.userId, run.id);
-  try {
-    await spool.writeParquet(file, run.signal);
-  } catch (error) {
-    run.update({ spool: undefined });
-    await spool.drop().catch(() => {});
-    throw error;
-  }
-  const columns = spool.fileColumns();
-  if (columns) engine.store.knowColumns(file, columns);
-  const expiresAt = new Date(Date.now() + engine.options.resultTtlMs);
-  run.update({ resultPath: file, expiresAt, complete: true, rowCount: spool.visibleRows, bytesScanned: await bytes });
-  const release = () => {
-    // Readers use the file from now on: the staging table goes in the background.
-    if (run.spool === spool) run.update({ spool: undefined });
-    void spool.drop().catch((error: unknown) => log.warn("query.spool.drop", { run: run.id, error }));
-  };
-  // A small result whose file reads back exactly as staged is paged from memory a while
-  // (the grid reads its first page at once), then from its file like any other.
-  if (columns && spool.visibleRows <= SMALL_RESULT_ROWS) setTimeout(release, KEEP_SMALL_MS).unref();
-  else release();
-}
-
-/** Results of at most this many rows keep their staging table a while after the file is written. */
-export const SMALL_RESULT_ROWS = 10_000;
-const KEEP_SMALL_MS = 30_000;
 
 async function executeCommand(engine: QueryEngine, run: LiveRun, plan: PreparedCommand, hooks: LeaseHooks): Promise<void> {
   const result = await withLease(engine.pool, run, hooks, (lease) => plan.execute(engineConnection(lease.connection), run.signal));
@@ -195,7 +107,7 @@ function startClock(engine: QueryEngine, ctx: QueryContext, run: LiveRun): Clock
 }
 
 /** The person is told the statement succeeded, with `change` (its rows); its record is written when the run ends. */
-function answer(run: LiveRun, clock: Clock, change: Parameters<LiveRun["update"]>[0]): void {
+function answer(run: LiveRun, clock: Clock, change: RunChange): void {
   clock.stop();
   run.update({ ...change, status: "succeeded", finishedAt: new Date(), queuePosition: null });
 }
