@@ -5,8 +5,8 @@
  * parsed by DuckDB's own casts (exact for decimals and timestamps).
  *
  * `kind` says how a column compares, which decides what may be pushed down
- * (pushdown.ts). PostgreSQL's one-dimensional arrays become lists; types DuckDB has no
- * counterpart for (enums, intervals, money…) arrive as VARCHAR text.
+ * (pushdown.ts). PostgreSQL's one-dimensional arrays become lists and its intervals
+ * INTERVALs; types DuckDB has no counterpart for (enums, money…) arrive as VARCHAR text.
  */
 import type { FederatedType } from "@/lib/catalog/federated";
 import { pgArrayToJson } from "./pg-array";
@@ -110,9 +110,17 @@ const POSTGRES: Record<string, ColumnType> = {
   bpchar: { kind: "bpchar", duckType: "VARCHAR", fromText: (e) => `rtrim(${e}, ' ')` },
 };
 
+/** PostgreSQL writes "-1 days +02:00:00"; DuckDB reads the time part without its plus sign. */
+const POSTGRES_INTERVAL: ColumnType = {
+  kind: "other",
+  duckType: "INTERVAL",
+  fromText: (e) => `CAST(regexp_replace(${e}, ' [+]([0-9])', ' \\1', 'g') AS INTERVAL)`,
+};
+
 /** `native` as `format_type()` prints it: "numeric(12,2)", "timestamp(3) with time zone", "text[]". */
 function postgresColumn(native: string): ColumnType {
   if (native.endsWith("[]")) return postgresArray(postgresColumn(native.slice(0, -2)));
+  if (native.startsWith("interval")) return POSTGRES_INTERVAL;
   const numeric = native.match(/^numeric\((\d+),(\d+)\)$/);
   if (numeric) return decimal(Number(numeric[1]), Number(numeric[2]));
   return POSTGRES[native.replace(/\(\d+\)/, "")] ?? VARCHAR;

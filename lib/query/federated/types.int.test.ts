@@ -62,6 +62,9 @@ const PG_TYPES: TypeCase[] = [
   ["j", "json", `'{"b": 1,  "a": [true]}'`, "JSON", '{"b": 1,  "a": [true]}'],
   ["jb", "jsonb", `'{"b": 1,  "a": [true]}'`, "JSON", '{"a": [true], "b": 1}'],
   ["by", "bytea", "'\\x00ff10'::bytea", "BLOB", "\\x00\\xFF\\x10"],
+  ["iv", "interval", "'1 year 2 mons 3 days 04:05:06.5'", "INTERVAL", "1 year 2 months 3 days 04:05:06.5"],
+  ["ivneg", "interval(0)", "'-1 days +02:00:00'", "INTERVAL", "-1 day 02:00:00"],
+  ["ivarr", "interval[]", "ARRAY['-1 days +02:00:00'::interval]", "INTERVAL[]", "['-1 day 02:00:00']"],
   ["arr", "integer[]", "ARRAY[1, NULL, 3]", "INTEGER[]", "[1, NULL, 3]"],
   ["tarr", "text[]", `ARRAY['a b', 'c,d', 'it''s', 'say "hi"', 'NULL', NULL, '']`, "VARCHAR[]", `[a b, 'c,d', 'it\\'s', 'say "hi"', 'NULL', NULL, '']`],
   ["narr", "numeric(5,2)[]", "ARRAY[1.5, -2.25]", "DECIMAL(5,2)[]", "[1.50, -2.25]"],
@@ -69,7 +72,6 @@ const PG_TYPES: TypeCase[] = [
   ["barr", "boolean[]", "'{}'", "BOOLEAN[]", "[]"],
   ["bpa", "char(3)[]", "ARRAY['ab']", "VARCHAR[]", "[ab]"],
   ["mood", "shop.mood", "'happy'", "VARCHAR", "happy"],
-  ["iv", "interval", "'1 year 2 days 03:00:00'", "VARCHAR", "1 year 2 days 03:00:00"],
   ["ip", "inet", "'192.168.0.1/24'", "VARCHAR", "192.168.0.1/24"],
   ["m", "money", "12.5", "VARCHAR", "$12.50"],
 ];
