@@ -15,7 +15,7 @@ import { MAX_PAGE_ROWS, readRows } from "@/lib/query/exec";
 import type { QueryEngine } from "@/lib/query/exec/engine";
 import type { Planner } from "@/lib/query/exec/planner";
 import { runStatements } from "@/lib/query/exec/run-batch";
-import { untilAnswered } from "@/lib/query/exec/testing/answered";
+import { untilAnswered } from "@/lib/query/exec/run-end";
 import type { ReadPolicyFn } from "@/lib/query/plan";
 import { createPlanner } from "@/lib/query/planner";
 import type { QueryContext } from "@/lib/query/types";

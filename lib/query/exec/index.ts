@@ -17,6 +17,7 @@ export { EXPORT_FORMATS, type ExportFormat, exportResult, type ResultExport } fr
 export { type FilterModel, filterModelSchema, parseSort, type SortKey } from "./result-filter";
 export { MAX_PAGE_ROWS, type PageRequest, type RowsPage, readRows } from "./result-pages";
 export { NO_SUCH_RUN, type RunReader } from "./run-access";
+export { untilAnswered } from "./run-end";
 export { type BatchOutcome, MAX_STATEMENTS, type RunBatch, type RunOptions, runStatements, type StatementRun } from "./run-batch";
 export type { QueryError, ResultColumn, RunStatus, RunStatusName } from "./run-types";
 export { getRun, MAX_WAIT_MS, type ViewOptions } from "./run-view";

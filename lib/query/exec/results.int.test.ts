@@ -11,7 +11,7 @@ import { readRows } from "./result-pages";
 import { NO_SUCH_RUN } from "./run-access";
 import { runStatements } from "./run-batch";
 import { getRun } from "./run-view";
-import { untilAnswered } from "./testing/answered";
+import { untilAnswered } from "./run-end";
 import { type ExecFixture, execFixture } from "./testing/exec-fixture";
 
 let f: ExecFixture;

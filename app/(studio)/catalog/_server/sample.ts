@@ -2,7 +2,7 @@ import "server-only";
 import type { SampleResult } from "@/components/catalog/table-types";
 import type { CatalogContext, TableIdent } from "@/lib/catalog";
 import { quotePath } from "@/lib/iceberg/duckdb";
-import { getRun, queryEngine, readRows, runStatements } from "@/lib/query/exec";
+import { queryEngine, readRows, runStatements, untilAnswered } from "@/lib/query/exec";
 
 export const SAMPLE_ROWS = 100;
 
@@ -18,9 +18,8 @@ export async function tableSample(ctx: CatalogContext, ident: TableIdent): Promi
   const name = quotePath([ident.catalog, ...ident.namespace, ident.name]);
   const engine = queryEngine();
   const batch = await runStatements({ db: ctx.db, io: ctx.io, actor: ctx.actor, session: {} }, `SELECT * FROM ${name} LIMIT ${SAMPLE_ROWS}`, {}, engine);
-  await batch.done;
   const reader = { db: ctx.db, actor: ctx.actor };
-  const run = await getRun(reader, engine, batch.runs[0].id);
+  const run = await untilAnswered(reader, engine, batch.runs[0].id);
   if (run.status !== "succeeded") return { available: false, reason: run.error?.message ?? "The sample query did not finish." };
   const page = await readRows(reader, engine, run.id, { offset: 0, limit: SAMPLE_ROWS });
   return { available: true, columns: page.columns, rows: page.rows.map((row) => row.map(clip)) };
