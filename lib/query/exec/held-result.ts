@@ -2,7 +2,7 @@
  * A small finished result held as the chunks DuckDB returned, so the grid's pages are cut
  * from memory the moment the query ends — no staging table, no Parquet file, no second
  * query on the path to the first page. The result is kept in its file afterwards, in the
- * background (run-statement.ts); sorted and filtered pages are read from there.
+ * background (keep-result.ts); sorted and filtered pages are read from there.
  */
 import { type DuckDBDataChunk, JsonDuckDBValueConverter } from "@duckdb/node-api";
 import type { SpoolColumn } from "./spool";

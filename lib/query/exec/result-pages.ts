@@ -1,7 +1,7 @@
 /**
  * Paging through a result for the grid: from memory when the result is small and held
  * (held-result.ts), from the spool while rows stream in (and a small result's for a while
- * after, see run-statement.ts), from the kept Parquet file once the query has ended,
+ * after, see keep-result.ts), from the kept Parquet file once the query has ended,
  * until the file expires. Sort and filter
  * apply to the whole result (what has arrived so far, while streaming).
  */
@@ -103,7 +103,7 @@ async function sourceOf(engine: QueryEngine, found: FoundRun): Promise<Source> {
   const { live, row } = found;
   if (live) {
     const spool = live.spool;
-    // A small finished result still staged (run-statement.ts): the same rows and columns as its file, from memory.
+    // A small finished result still staged (keep-result.ts): the same rows and columns as its file, from memory.
     if (spool && live.complete && live.columns && live.resultPath) return { from: quoteIdent(spool.table), columns: live.columns, complete: true, rows: spool.visibleRows };
     if (live.resultPath && existsSync(live.resultPath)) return fileSource(engine, live.resultPath, live.rowCount);
     if (spool && live.columns) return { from: quoteIdent(spool.table), columns: live.columns, complete: false, rows: spool.visibleRows };
