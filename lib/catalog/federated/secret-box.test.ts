@@ -38,7 +38,8 @@ describe("secret box", () => {
     const other = loadSecretsKey({ env: { TARN_SECRETS_KEY: "ab".repeat(32) } });
     expect(() => openSecret(sealed, other)).toThrow(/sealed with another key/);
     const parts = sealed.split(":");
-    parts[5] = `A${parts[5].slice(1)}`;
+    // Another first character, whatever the fresh IV made it (replacing it with "A" left it as it was one time in 64).
+    parts[5] = `${parts[5][0] === "A" ? "B" : "A"}${parts[5].slice(1)}`;
     expect(() => openSecret(parts.join(":"), key)).toThrow(/altered/);
     expect(() => openSecret("plain text", key)).toThrow(/not in a form Tarn writes/);
   });
