@@ -31,29 +31,25 @@ export const tagTargetSchema = z.discriminatedUnion("kind", [
 ]);
 export type TagTarget = z.infer<typeof tagTargetSchema>;
 
+const descriptionSchema = z
+  .string()
+  .max(MAX_TAG_DESCRIPTION, `A description can have at most ${MAX_TAG_DESCRIPTION} characters.`)
+  .nullish();
+const allowedValuesSchema = z
+  .array(z.string())
+  .min(1, "A tag key needs at least one allowed value.")
+  .max(MAX_TAG_VALUES, `A tag key can have at most ${MAX_TAG_VALUES} values.`);
+
 export const tagKeyInputSchema = z.object({
   name: z.string(),
-  description: z
-    .string()
-    .max(MAX_TAG_DESCRIPTION, `A description can have at most ${MAX_TAG_DESCRIPTION} characters.`)
-    .nullish(),
-  allowedValues: z
-    .array(z.string())
-    .min(1, "A tag key needs at least one allowed value.")
-    .max(MAX_TAG_VALUES, `A tag key can have at most ${MAX_TAG_VALUES} values.`),
+  description: descriptionSchema,
+  allowedValues: allowedValuesSchema,
 });
 export type TagKeyInput = z.input<typeof tagKeyInputSchema>;
 
 export const tagKeyChangeSchema = z.object({
-  description: z
-    .string()
-    .max(MAX_TAG_DESCRIPTION, `A description can have at most ${MAX_TAG_DESCRIPTION} characters.`)
-    .nullish(),
-  allowedValues: z
-    .array(z.string())
-    .min(1, "A tag key needs at least one allowed value.")
-    .max(MAX_TAG_VALUES, `A tag key can have at most ${MAX_TAG_VALUES} values.`)
-    .optional(),
+  description: descriptionSchema,
+  allowedValues: allowedValuesSchema.optional(),
 });
 export type TagKeyChange = z.input<typeof tagKeyChangeSchema>;
 

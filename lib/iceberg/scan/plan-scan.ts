@@ -214,7 +214,8 @@ function concurrencyOf(input: PlanScanInput): number {
   return input.concurrency ?? 8;
 }
 
-function emptyStats(): ScanStats {
+/** Figures of a scan that has read nothing yet. */
+export function emptyStats(): ScanStats {
   return {
     manifests: 0,
     manifestsSkipped: 0,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { IcebergType, NestedField, PartitionSpec } from "../../spec";
 import type { ParquetField } from "../parquet/schema";
+import { emptyStats } from "../plan-scan";
 import { tableMetadata } from "../testing/metadata-builder";
 import type { PlannedFile, ScanPlan } from "../types";
 import { type NameReadContext, planNameRead } from "./name-read";
@@ -127,23 +128,13 @@ describe("name reads, proven from the schema history (no footer)", () => {
   });
 });
 
-const NO_STATS: ScanPlan["stats"] = {
-  manifests: 0,
-  manifestsSkipped: 0,
-  dataFiles: 0,
-  dataFilesSkipped: 0,
-  recordsSkipped: 0,
-  deleteFiles: 0,
-  records: 0,
-};
-
 /** A plan reading `columns` of these files, none with deletes. */
 function scanPlan(meta: typeof metadata, columns: NestedField[], files: PlannedFile[]): ScanPlan {
   const tasks = files.map((dataFile) => ({
     dataFile,
     deletes: { positionDeletes: [], equalityDeletes: [] },
   }));
-  return { metadata: meta, schema: meta.schemas[0], columns, tasks, stats: NO_STATS };
+  return { metadata: meta, schema: meta.schemas[0], columns, tasks, stats: emptyStats() };
 }
 
 describe("scanReadModes", () => {
